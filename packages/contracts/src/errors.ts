@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Stable error codes. Clients switch on these; never rename one. */
+export const ErrorCode = {
+  ValidationFailed: 'validation_failed',
+  MalformedJson: 'malformed_json',
+  UnsupportedMediaType: 'unsupported_media_type',
+  PayloadTooLarge: 'payload_too_large',
+  Unauthenticated: 'unauthenticated',
+  Forbidden: 'forbidden',
+  CsrfRejected: 'csrf_rejected',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  InvalidCredentials: 'invalid_credentials',
+  EmailTaken: 'email_taken',
+  RateLimited: 'rate_limited',
+  ServiceUnavailable: 'service_unavailable',
+  Internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ZErrorCode = z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]);
+
+/** One issue found while validating input: where it is and what is wrong. */
+export const ZFieldIssue = z.object({
+  path: z.string().describe('Dotted path of the bad field, e.g. "body.email"'),
+  message: z.string(),
+});
+export type TFieldIssue = z.infer<typeof ZFieldIssue>;
+
+/** The one shape of every error response. */
+export const ZErrorResponse = z.object({
+  error: z.object({
+    code: ZErrorCode,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type TErrorResponse = z.infer<typeof ZErrorResponse>;

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './auth';
+export * from './health';
+export * from './jobs';
+export * from './content';
+export * from './grading';
