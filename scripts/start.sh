@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# npm start: install if needed, find or start Postgres and Redis, migrate, build what changed,
+# load content and demo users, then run api, worker and web together until Ctrl-C.
+set -euo pipefail
+
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=scripts/lib/resolve.sh
+source "$REPO_ROOT/scripts/lib/resolve.sh"
+cd "$REPO_ROOT"
+
+load_dotenv
+export NEXT_TELEMETRY_DISABLED=1
+export API_HOST="${API_HOST:-127.0.0.1}"
+export API_PORT="${API_PORT:-4000}"
+export WORKER_HEALTH_PORT="${WORKER_HEALTH_PORT:-4001}"
+export WEB_PORT="${WEB_PORT:-3000}"
+export API_URL="${API_URL:-http://127.0.0.1:$API_PORT}"
+export WEB_ORIGIN="${WEB_ORIGIN:-http://localhost:$WEB_PORT}"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$API_PORT" "$WEB_PORT" "$WORKER_HEALTH_PORT"; do
+  [[ "$port" == 0 ]] && continue
+  if port_in_use "$port"; then
+    die "port $port is already in use (another npm start?); stop it or set API_PORT / WEB_PORT / WORKER_HEALTH_PORT"
+  fi
+done
+
+ensure_dependencies
+resolve_services
+ensure_app_database
+migrate_database
+build_all
+
+step "Loading built-in content and demo users"
+node apps/api/dist/cli.js content-sync
+node apps/api/dist/cli.js seed-demo
+
+print_banner() {
+  cat <<EOF
+
+${C_BOLD}Interview Prep is running${C_RESET}
+  web      http://localhost:$WEB_PORT
+  API      http://localhost:$API_PORT/api   (ready: http://localhost:$API_PORT/api/ready)
+  API docs http://localhost:$API_PORT/api/docs
+  Sign in as demo@example.com / demo-password-1 (learner) or admin@example.com / admin-password-1 (admin),
+  or create an account on the sign-up page. Ctrl-C stops api, worker and web.
+EOF
+  if [[ "$PG_SOURCE" == private* || "$REDIS_SOURCE" == private* ]]; then
+    printf '  Private Postgres/Redis under .data/ keep running after Ctrl-C; stop them with: bash scripts/services.sh stop\n'
+  fi
+  printf '\n'
+}
+
+announcer_pid=''
+runner_pid=''
+# shellcheck disable=SC2317 # invoked by the traps below
+cleanup() {
+  if [[ -n "$announcer_pid" ]]; then kill "$announcer_pid" 2>/dev/null || true; fi
+  if [[ -n "$runner_pid" ]]; then kill -TERM "$runner_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+# Ctrl-C or SIGTERM: let concurrently stop api, worker and web, then leave quietly.
+trap 'cleanup; wait "$runner_pid" 2>/dev/null || true; runner_pid=""; exit 0' INT TERM
+
+# The banner appears once the API and the web app answer, so it is not lost in the start-up logs.
+node scripts/lib/wait-http.js --timeout 180 --message "$(print_banner)" \
+  "http://127.0.0.1:$API_PORT/api/health" "http://127.0.0.1:$WEB_PORT/" &
+announcer_pid=$!
+
+step "Starting api, worker and web (Ctrl-C stops them)"
+# -k: when one process exits, stop the others, so a crash never leaves the product half-running.
+node_modules/.bin/concurrently -k --kill-timeout 10000 -n api,worker,web -c blue,magenta,green \
+  "node apps/api/dist/main.js" \
+  "node --no-node-snapshot apps/api/dist/worker.main.js" \
+  "node_modules/.bin/next start apps/web -p $WEB_PORT" &
+runner_pid=$!
+wait "$runner_pid" && status=0 || status=$?
+runner_pid=''
+exit "$status"
