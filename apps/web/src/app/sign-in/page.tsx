@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { AuthForm } from '../../components/auth-form';
+import { getViewer } from '../../lib/session';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage() {
+  if ((await getViewer()).status === 'signed-in') redirect('/');
+  return (
+    <section className="panel auth-panel" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in</h1>
+      <p className="muted">Welcome back. Pick up where you left off.</p>
+      <AuthForm mode="sign-in" />
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { postJson } from '../lib/api-client';
+import { AUTH_ENDPOINT, buildAuthRequest, type TAuthMode } from '../lib/auth-forms';
+import { NO_ERRORS, type TFormErrors } from '../lib/form-errors';
+
+type TFieldSpec = {
+  name: 'email' | 'password' | 'displayName';
+  label: string;
+  type: 'email' | 'password' | 'text';
+  autoComplete: string;
+  hint?: string;
+  required: boolean;
+};
+
+const FIELDS: Record<TAuthMode, TFieldSpec[]> = {
+  'sign-in': [
+    {
+      name: 'email',
+      label: 'Email',
+      type: 'email',
+      autoComplete: 'email',
+      required: true,
+    },
+    {
+      name: 'password',
+      label: 'Password',
+      type: 'password',
+      autoComplete: 'current-password',
+      required: true,
+    },
+  ],
+  'sign-up': [
+    {
+      name: 'email',
+      label: 'Email',
+      type: 'email',
+      autoComplete: 'email',
+      required: true,
+    },
+    {
+      name: 'password',
+      label: 'Password',
+      type: 'password',
+      autoComplete: 'new-password',
+      hint: 'At least 10 characters.',
+      required: true,
+    },
+    {
+      name: 'displayName',
+      label: 'Name',
+      type: 'text',
+      autoComplete: 'name',
+      hint: 'Optional.',
+      required: false,
+    },
+  ],
+};
+
+const COPY: Record<TAuthMode, { submit: string; pending: string }> = {
+  'sign-in': { submit: 'Sign in', pending: 'Signing in…' },
+  'sign-up': { submit: 'Create account', pending: 'Creating account…' },
+};
+
+export function AuthForm({ mode }: { mode: TAuthMode }) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = Object.fromEntries(
+      [...new FormData(event.currentTarget).entries()].map(([key, value]) => [key, String(value)]),
+    );
+    const built = buildAuthRequest(mode, values);
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    setPending(true);
+    setErrors(NO_ERRORS);
+    const result = await postJson(AUTH_ENDPOINT[mode], built.request);
+    if (!result.ok) {
+      setPending(false);
+      setErrors(result.errors);
+      return;
+    }
+    router.replace('/');
+    router.refresh();
+  }
+
+  return (
+    <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
+      {errors.form ? (
+        <p role="alert" className="form-alert" data-testid="form-error">
+          {errors.form}
+        </p>
+      ) : null}
+      {FIELDS[mode].map((field) => {
+        const id = `${mode}-${field.name}`;
+        const error = errors.fields[field.name];
+        const describedBy = [error ? `${id}-error` : null, field.hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+        return (
+          <div className="field" key={field.name}>
+            <label htmlFor={id} className="field__label">
+              {field.label}
+            </label>
+            <input
+              id={id}
+              name={field.name}
+              type={field.type}
+              autoComplete={field.autoComplete}
+              required={field.required}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy || undefined}
+              className="field__input"
+              disabled={pending}
+            />
+            {field.hint ? (
+              <p id={`${id}-hint`} className="field__hint">
+                {field.hint}
+              </p>
+            ) : null}
+            {error ? (
+              <p id={`${id}-error`} className="field__error">
+                {error}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <button type="submit" className="button button--primary button--block" disabled={pending}>
+        {pending ? COPY[mode].pending : COPY[mode].submit}
+      </button>
+      <p className="auth-form__switch">
+        {mode === 'sign-in' ? (
+          <>
+            New here? <Link href="/sign-up">Create an account</Link>
+          </>
+        ) : (
+          <>
+            Already have an account? <Link href="/sign-in">Sign in</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { ErrorCode } from '@prep/contracts';
+import { fromApiError, fromZodIssues } from './form-errors';
+
+describe('fromApiError', () => {
+  it('shows the API message and puts each field detail next to its field', () => {
+    const body = {
+      error: {
+        code: ErrorCode.ValidationFailed,
+        message: 'request validation failed',
+        details: [
+          { path: 'body.email', message: 'must be a valid email address' },
+          { path: 'body.password', message: 'must be at least 10 characters' },
+          { path: 'body.password', message: 'a second issue for the same field' },
+        ],
+      },
+    };
+    expect(fromApiError(400, body)).toEqual({
+      form: 'Request validation failed',
+      fields: { email: 'Must be a valid email address', password: 'Must be at least 10 characters' },
+    });
+  });
+
+  it('shows the message of an error without details', () => {
+    const body = { error: { code: ErrorCode.InvalidCredentials, message: 'Email or password is incorrect.' } };
+    expect(fromApiError(401, body)).toEqual({ form: 'Email or password is incorrect.', fields: {} });
+  });
+
+  it('ignores details that are not field issues', () => {
+    const body = { error: { code: ErrorCode.RateLimited, message: 'slow down', details: { retryAfterSeconds: 30 } } };
+    expect(fromApiError(429, body)).toEqual({ form: 'Slow down', fields: {} });
+  });
+
+  it('falls back to a generic message when the body is not the error shape', () => {
+    expect(fromApiError(502, '<html>Bad gateway</html>').form).toMatch(/service is unavailable/);
+    expect(fromApiError(404, undefined).form).toMatch(/HTTP 404/);
+  });
+});
+
+describe('fromZodIssues', () => {
+  it('keeps the first issue per field and says "Required" for an empty required field', () => {
+    const issues = [
+      {
+        path: ['password'],
+        message: 'Too small: expected string to have >=1 characters',
+        code: 'too_small',
+        minimum: 1,
+      },
+      { path: ['email'], message: 'must be a valid email address', code: 'invalid_format' },
+      { path: ['email'], message: 'another', code: 'custom' },
+    ];
+    expect(fromZodIssues(issues)).toEqual({
+      fields: { password: 'Required', email: 'Must be a valid email address' },
+    });
+  });
+});
