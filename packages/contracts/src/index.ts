@@ -4,3 +4,4 @@ export * from './health';
 export * from './jobs';
 export * from './content';
 export * from './grading';
+export * from './openapi';

@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { API_ENV, SHARED_ENV } from './config/config.tokens';
+import type { ApiEnv } from './config/env';
+import { loggerModule } from './logging';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { PrismaModule } from './modules/prisma/prisma.module';
+import { QueueModule } from './modules/queue/queue.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: ApiEnv): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [loggerModule(env.LOG_LEVEL), PrismaModule, QueueModule, AuthModule, HealthModule],
+      providers: [
+        { provide: API_ENV, useValue: env },
+        { provide: SHARED_ENV, useValue: env },
+      ],
+      exports: [API_ENV, SHARED_ENV],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { ErrorCode, type TErrorResponse, type TFieldIssue } from '@prep/contracts';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_credentials: 401,
+  email_taken: 409,
+  rate_limited: 429,
+  service_unavailable: 503,
+  internal_error: 500,
+};
+
+/** The one error type services throw; the global filter renders it as `{ error: { code, message, details } }`. */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = STATUS[code];
+  }
+
+  static validation(issues: TFieldIssue[]): AppError {
+    const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    return new AppError(ErrorCode.ValidationFailed, `Invalid request: ${summary}`, issues);
+  }
+
+  toResponse(): TErrorResponse {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+}

@@ -1,0 +1,74 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+const ZPostgresUrl = z
+  .string()
+  .url({ message: 'must be a URL like postgresql://user:password@host:5432/database' })
+  .refine((u) => /^postgres(ql)?:\/\//.test(u), { message: 'must start with postgresql://' });
+const ZRedisUrl = z
+  .string()
+  .url({ message: 'must be a URL like redis://host:6379' })
+  .refine((u) => /^rediss?:\/\//.test(u), { message: 'must start with redis:// or rediss://' });
+const ZPort = z.coerce.number().int().min(0).max(65535);
+
+const shared = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: ZPostgresUrl.default('postgresql://postgres@127.0.0.1:5432/interview_prep'),
+  REDIS_URL: ZRedisUrl.default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().regex(/^[\w:-]+$/).default('prep'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+export const ZApiEnv = z.object({
+  ...shared,
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: ZPort.default(4000),
+  WEB_ORIGIN: z.url().default('http://localhost:3000').transform((u) => new URL(u).origin),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+});
+export type ApiEnv = z.infer<typeof ZApiEnv>;
+
+export const ZWorkerEnv = z.object({
+  ...shared,
+  WORKER_HEALTH_PORT: ZPort.default(4001),
+  GRADER_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
+});
+export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
+
+export const ZCliEnv = z.object({ ...shared });
+export type CliEnv = z.infer<typeof ZCliEnv>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; the error names every bad variable and why, in one line each. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+}
+
+/** For entry points: parse `process.env` (the only place that reads it) or exit with the message. */
+export function loadEnvOrExit<S extends z.ZodType>(schema: S): z.infer<S> {
+  try {
+    return parseEnv(schema, process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+/** postgresql://user:secret@host/db → postgresql://user:***@host/db, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '<unparseable URL>';
+  }
+}

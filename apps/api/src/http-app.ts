@@ -1,0 +1,39 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { buildOpenApiDocument } from '@prep/contracts';
+import { AppModule } from './app.module';
+import { ErrorFilter } from './common/error.filter';
+import { registerRequestGuard } from './common/request-guard';
+import type { ApiEnv } from './config/env';
+import { requestId } from './logging';
+
+/** 1 MiB: far above any legitimate request (code submissions are capped at 64 KiB by the contracts). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP app (not listening yet): used by main.ts and by the integration tests. */
+export async function createHttpApp(env: ApiEnv): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestId(req.headers['x-request-id']),
+    requestIdHeader: false,
+    trustProxy: 'loopback',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ErrorFilter());
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerRequestGuard(fastify, env.WEB_ORIGIN);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, { mode: 'static', specification: { document: buildOpenApiDocument('/api') as never } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  return app;
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { LoadedProblem, TCard, TDeck, TProblemDetail } from '@prep/contracts';
+import { expandTests } from '@prep/problems';
+
+export interface DeckRow {
+  slug: string;
+  title: string;
+  description: string;
+  tags: string[];
+  problemSlugs: string[];
+  cardTopics: string[];
+}
+export interface ProblemRow {
+  slug: string;
+  version: number;
+  title: string;
+  difficulty: string;
+  tags: string[];
+  decks: string[];
+  detail: TProblemDetail;
+}
+export type CardRow = TCard;
+
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+export function toDeckRow(deck: TDeck): DeckRow {
+  return { slug: deck.slug, title: deck.title, description: deck.description, tags: deck.tags, problemSlugs: deck.problems, cardTopics: deck.cardTopics };
+}
+
+/** What learners may see of a problem: statement, starter, hints and the sample tests with their answers. */
+export function toProblemRow(problem: LoadedProblem): ProblemRow {
+  const { meta } = problem;
+  const output = meta.judge.output;
+  const sampleTests = expandTests(problem.tests)
+    .filter((t) => t.sample)
+    .map((t) => {
+      const args = structuredClone(t.args);
+      const returned = (problem.reference as (...a: unknown[]) => unknown)(...args);
+      return { name: t.name, args: t.args, expected: output === 'return' ? returned : args[output.mutatedArg] };
+    });
+  return {
+    slug: problem.slug,
+    version: meta.version,
+    title: meta.title,
+    difficulty: meta.difficulty,
+    tags: meta.tags,
+    decks: meta.decks,
+    detail: {
+      slug: problem.slug,
+      version: meta.version,
+      title: meta.title,
+      difficulty: meta.difficulty,
+      tags: meta.tags,
+      decks: meta.decks,
+      functionName: meta.function,
+      signature: meta.signature,
+      params: problem.params,
+      statement: problem.statement,
+      starter: problem.starter,
+      hints: problem.hints,
+      limits: meta.limits,
+      sampleTests,
+    },
+  };
+}

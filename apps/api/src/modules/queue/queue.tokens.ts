@@ -1,0 +1,2 @@
+export const SYSTEM_QUEUE = Symbol('SYSTEM_QUEUE');
+export const BULL_CONNECTION = Symbol('BULL_CONNECTION');

@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { SHARED_ENV, WORKER_ENV } from './config/config.tokens';
+import type { WorkerEnv } from './config/env';
+import { HealthModule } from './modules/health/health.module';
+import { PrismaModule } from './modules/prisma/prisma.module';
+import { QueueModule } from './modules/queue/queue.module';
+import { SystemProcessor } from './modules/system/ping.processor';
+
+/** The worker process: the same modules as the API, no HTTP server, plus the queue consumers. */
+@Module({})
+export class WorkerModule {
+  static forRoot(env: WorkerEnv): DynamicModule {
+    return {
+      module: WorkerModule,
+      global: true,
+      imports: [PrismaModule, QueueModule, HealthModule],
+      providers: [{ provide: WORKER_ENV, useValue: env }, { provide: SHARED_ENV, useValue: env }, SystemProcessor],
+      exports: [WORKER_ENV, SHARED_ENV],
+    };
+  }
+}
