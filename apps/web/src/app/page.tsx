@@ -24,7 +24,7 @@ export default async function HomePage() {
     const { user } = viewer;
     return (
       <section className="panel welcome" aria-labelledby="welcome-title">
-        <h1 id="welcome-title">Welcome back{user.displayName ? `, ${user.displayName}` : ''}</h1>
+        <h1 id="welcome-title">Welcome{user.displayName ? `, ${user.displayName}` : ''}</h1>
         <p className="welcome__who" data-testid="signed-in-as">
           Signed in as <strong>{user.email}</strong>
         </p>
