@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for api, worker, web and the migrate job; docker-compose.yml picks the command.
 #   deps    → npm ci (with the build tools isolated-vm's native addon needs)
-#   build   → prisma generate + npm run build (the same build npm start runs)
+#   build   → npm run build (prisma generate, tsc -b, next build: the build npm start runs)
 #   runtime → the built tree, run as the non-root `node` user
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -28,7 +28,7 @@ RUN npm ci
 
 FROM deps AS build
 COPY . .
-RUN npx prisma generate && npm run build
+RUN npm run build
 
 FROM base AS runtime
 ENV NODE_ENV=production

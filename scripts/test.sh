@@ -52,10 +52,12 @@ export QUEUE_PREFIX="test_$run_id"
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  svc pg-drop-db "$test_database_url" "$TEST_DB_PREFIX" >/dev/null 2>&1 ||
-    warn "could not drop test database $test_database; drop it by hand"
   svc redis-clear-prefix "$REDIS_URL" "$QUEUE_PREFIX" >/dev/null 2>&1 || true
-  note "dropped test database $test_database"
+  if svc pg-drop-db "$test_database_url" "$TEST_DB_PREFIX" >/dev/null 2>&1; then
+    note "dropped test database $test_database"
+  else
+    warn "could not drop test database $test_database; drop it by hand"
+  fi
   exit "$status"
 }
 trap cleanup EXIT

@@ -4,7 +4,6 @@
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export REPO_ROOT
-STATE_DIR="$REPO_ROOT/node_modules/.cache/interview-prep"
 
 if [[ -t 1 && -z "${NO_COLOR:-}" ]]; then
   C_BOLD=$'\033[1m' C_DIM=$'\033[2m' C_RED=$'\033[31m' C_YELLOW=$'\033[33m' C_GREEN=$'\033[32m' C_RESET=$'\033[0m'
@@ -47,13 +46,14 @@ load_dotenv() {
 
 require_node() {
   command -v node >/dev/null 2>&1 || die "Node.js 20 or newer is required: https://nodejs.org (Debian: sudo apt-get install nodejs npm)"
-  local major
-  major="$(node -p 'process.versions.node.split(".")[0]')"
-  ((major >= 20)) || die "Node.js $(node -v) is too old; this project needs Node.js 20 or newer"
+  local version
+  version="$(node --version)"
+  version="${version#v}"
+  ((${version%%.*} >= 20)) || die "Node.js $version is too old; this project needs Node.js 20 or newer"
 }
 
 lockfile_hash() {
-  { node -p 'process.version'; cat "$REPO_ROOT/package-lock.json"; } | sha256sum | cut -d' ' -f1
+  { node --version; cat "$REPO_ROOT/package-lock.json"; } | sha256sum | cut -d' ' -f1
 }
 
 # `npm ci` only when node_modules is missing or package-lock.json changed since the last install.
@@ -92,25 +92,10 @@ tree_hash() {
   ) | sha256sum | cut -d' ' -f1
 }
 
-# Generates the Prisma client when the schema changed (or the generated client is missing).
-generate_prisma_client() {
-  [[ -f "$REPO_ROOT/prisma/schema.prisma" ]] || return 0
-  local marker="$STATE_DIR/prisma-client.hash" wanted
-  wanted="$(tree_hash prisma/schema.prisma)"
-  if [[ -d "$REPO_ROOT/apps/api/src/generated" && -f "$marker" && "$(cat "$marker")" == "$wanted" ]]; then
-    return 0
-  fi
-  step "Generating the Prisma client"
-  (cd "$REPO_ROOT" && npx --no-install prisma generate >/dev/null)
-  mkdir -p "$STATE_DIR"
-  printf '%s\n' "$wanted" >"$marker"
-}
-
 # The same build as `npm run build`, but incremental: `tsc -b` skips what is up to date, and
 # `next build` is skipped when nothing under apps/web or packages/contracts changed.
 build_all() {
-  generate_prisma_client
-  step "Building packages and API (tsc -b, incremental)"
+  step "Building packages and API (prisma generate, tsc -b incremental)"
   (cd "$REPO_ROOT" && npm run --silent build:libs)
 
   local marker="$REPO_ROOT/apps/web/.next/.prep-source-hash" wanted
