@@ -119,6 +119,21 @@ describe('signing up, out and in through the web app', () => {
     await accountNav().getByRole('link', { name: 'Sign in' }).waitFor();
   });
 
+  it('shows the API field details next to the field when the email is taken', async () => {
+    await page.goto(`${web().webUrl}/sign-up`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    const emailError = page.locator('#sign-up-email-error');
+    await emailError.waitFor();
+    const apiError = await registerErrorFromApi();
+    expect(apiError.code).toBe('email_taken');
+    expect((await page.getByTestId('form-error').textContent())?.toLowerCase()).toBe(apiError.message.toLowerCase());
+    expect((await emailError.textContent())?.toLowerCase()).toBe(apiError.emailDetail?.toLowerCase());
+    expect(page.url()).toBe(`${web().webUrl}/sign-up`);
+  });
+
   it('shows the API error for a wrong password and stays on the sign-in page', async () => {
     await signIn('wrong-password-123');
 
@@ -163,4 +178,19 @@ async function loginErrorMessageFromApi(password: string): Promise<string> {
   const body = (await response.json()) as { error: { code: string; message: string } };
   expect(body.error.code).toBe('invalid_credentials');
   return body.error.message.trim();
+}
+
+/** The API's answer to registering an email that is already taken, asked through the same proxy. */
+async function registerErrorFromApi(): Promise<{ code: string; message: string; emailDetail?: string }> {
+  const response = await fetch(`${web().webUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: web().webUrl },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  expect(response.status).toBe(409);
+  const { error } = (await response.json()) as {
+    error: { code: string; message: string; details?: { path: string; message: string }[] };
+  };
+  const emailDetail = error.details?.find((detail) => detail.path === 'body.email')?.message;
+  return { code: error.code, message: error.message.trim(), ...(emailDetail ? { emailDetail } : {}) };
 }
