@@ -40,7 +40,7 @@ export function parseCardFile(file: string, text: string, deck: string, topic: s
   const fileTags = meta.success ? meta.data.tags : [];
   const lines = fm.body.split('\n');
   const cards: TCard[] = [];
-  let current: { front: string; line: number; meta?: Record<string, string>; back: string[] } | null = null;
+  let current: { front: string; line: number; meta?: Record<string, string>; back: string[]; backLine?: number } | null = null;
   let fence: string | null = null;
   const flush = () => {
     if (!current) return;
@@ -70,7 +70,7 @@ export function parseCardFile(file: string, text: string, deck: string, topic: s
       }
     } else {
       for (const m of checkMath(front)) issues.push({ file, line, message: m.message });
-      for (const m of checkMath(back)) issues.push({ file, line: line + 2 + m.lineOffset, message: m.message });
+      for (const m of checkMath(back)) issues.push({ file, line: (current.backLine ?? line) + m.lineOffset, message: m.message });
       cards.push(parsed.data);
     }
     current = null;
@@ -101,6 +101,7 @@ export function parseCardFile(file: string, text: string, deck: string, topic: s
       current.meta = parseCardMeta(META.exec(raw)![1]!);
       return;
     }
+    if (current.backLine === undefined && raw.trim() !== '') current.backLine = lineNo;
     current.back.push(raw);
   });
   flush();

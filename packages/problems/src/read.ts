@@ -260,7 +260,9 @@ export function readContent(root: string = BUILT_IN_CONTENT_ROOT, options: ReadO
   const seen = new Map<string, TCard>();
   for (const c of cards) {
     const first = seen.get(c.id);
-    if (first) issues.push({ file: `cards/${c.deck}/${c.topic}.md`, line: 1, message: `duplicate card id "${c.id}" (also in cards/${first.deck}/${first.topic}.md)` });
+    const file = `cards/${c.deck}/${c.topic}.md`;
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    if (first) issues.push({ file, line: lineOfText(text, `id: ${c.id}`), message: `duplicate card id "${c.id}" (also in cards/${first.deck}/${first.topic}.md)` });
     else seen.set(c.id, c);
   }
   return { content: { decks, problems, cards }, issues };

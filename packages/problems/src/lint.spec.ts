@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatIssue, readContent } from './index';
+
+const VALID = path.join(__dirname, '..', 'test', 'fixtures', 'valid');
+
+/** A copy of the valid fixture with `edits` applied: file → new text (or a function of the old). */
+function fixtureWith(edits: Record<string, string | ((old: string) => string)>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
+  fs.cpSync(VALID, root, { recursive: true });
+  // tests.ts imports the testkit relative to the fixture; point it at the real one.
+  const tests = path.join(root, 'problems/add-two/tests.ts');
+  fs.writeFileSync(tests, fs.readFileSync(tests, 'utf8').replace(/'[./]+\/src\/testkit'/, JSON.stringify(path.join(__dirname, 'testkit'))));
+  for (const [file, edit] of Object.entries(edits)) {
+    const full = path.join(root, file);
+    const old = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : '';
+    fs.writeFileSync(full, typeof edit === 'function' ? edit(old) : edit);
+  }
+  return root;
+}
+
+function lint(root: string): string[] {
+  return readContent(root).issues.map(formatIssue);
+}
+
+describe('content lint', () => {
+  it('accepts the valid fixture and loads everything', () => {
+    const { content, issues } = readContent(fixtureWith({}));
+    expect(issues).toEqual([]);
+    expect(content.problems.map((p) => p.slug)).toEqual(['add-two']);
+    expect(content.cards.map((c) => c.id)).toEqual(['basics-two-plus-two', 'basics-float-sum']);
+    expect(content.problems[0]!.params).toEqual([
+      { name: 'a', type: 'number' },
+      { name: 'b', type: 'number' },
+    ]);
+  });
+
+  it('reports bad frontmatter with the line of the bad key', () => {
+    const issues = lint(fixtureWith({ 'problems/add-two/problem.md': (t) => t.replace('difficulty: easy', 'difficulty: trivial') }));
+    expect(issues).toEqual([expect.stringMatching(/^problems\/add-two\/problem\.md:4: frontmatter difficulty: /)]);
+  });
+
+  it('reports a signature that does not parse', () => {
+    const issues = lint(fixtureWith({ 'problems/add-two/problem.md': (t) => t.replace('function add(a: number, b: number): number', 'function add(a: number, b: number') }));
+    expect(issues.some((i) => /problem\.md:8: signature does not parse/.test(i))).toBe(true);
+  });
+
+  it('reports a missing sample test', () => {
+    const issues = lint(fixtureWith({ 'problems/add-two/tests.ts': (t) => t.replace('sample: true, ', '') }));
+    expect(issues).toContainEqual(expect.stringMatching(/tests\.ts:\d+: no sample test/));
+  });
+
+  it('reports duplicate card ids, a card without a back and broken math, each with its line', () => {
+    const issues = lint(
+      fixtureWith({
+        'cards/basics/more.md': [
+          '---',
+          'title: More',
+          '---',
+          '',
+          '## Duplicate?',
+          '<!-- id: basics-two-plus-two -->',
+          '',
+          'Yes.',
+          '',
+          '## No back here',
+          '<!-- id: basics-empty -->',
+          '',
+          '## Broken math',
+          '<!-- id: basics-broken-math -->',
+          '',
+          'The value is $\\frac{1}{$ and more.',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(issues).toContainEqual(expect.stringMatching(/^cards\/basics\/\w+\.md:\d+: duplicate card id "basics-two-plus-two"/));
+    expect(issues).toContainEqual('cards/basics/more.md:10: card has no back: write the answer under the metadata line');
+    expect(issues).toContainEqual(expect.stringMatching(/^cards\/basics\/more\.md:16: broken math \$\\frac\{1\}\{\$/));
+  });
+
+  it('reports decks that list missing problems and problems that name unknown decks', () => {
+    const issues = lint(
+      fixtureWith({
+        'decks/basics/deck.yaml': (t) => t.replace('problems: [add-two]', 'problems: [add-two, no-such-problem]'),
+        'problems/add-two/problem.md': (t) => t.replace('decks: [basics]', 'decks: [basics, nowhere]'),
+      }),
+    );
+    expect(issues).toContainEqual('decks/basics/deck.yaml:1: problem "no-such-problem" does not exist');
+    expect(issues).toContainEqual('problems/add-two/problem.md:1: unknown deck "nowhere"');
+  });
+
+  it('the CLI prints path:line: message and exits 1 on a broken file, 0 when clean', () => {
+    const cli = path.join(__dirname, '..', 'dist', 'cli', 'lint.js');
+    expect(fs.existsSync(cli)).toBe(true);
+    const broken = spawnSync(process.execPath, [cli, fixtureWith({ 'problems/add-two/hints.md': 'no headings here' })], { encoding: 'utf8' });
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/problems\/add-two\/hints\.md:1: no hints/);
+    const clean = spawnSync(process.execPath, [cli, fixtureWith({})], { encoding: 'utf8' });
+    expect(clean.stdout).toMatch(/content:lint: clean \(1 decks, 1 problems, 2 cards\)/);
+    expect(clean.status).toBe(0);
+  });
+});
