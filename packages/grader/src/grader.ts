@@ -1,0 +1,115 @@
+import { performance } from 'node:perf_hooks';
+import { ZSubmission, type LoadedProblem, type TGradeResult, type TSubmission } from '@prep/contracts';
+import { gradeOutcomes, type GradedTest } from './judge/assemble';
+import { plannedTests, planTest, type PlannedTest } from './judge/test-plan';
+import { resolveOptions, type GradeOptions, type GraderOptions, type ResolvedGraderOptions } from './options';
+import { ProcessPoolSandbox } from './sandbox/process-pool';
+import type { SandboxJob, SandboxResult } from './sandbox/protocol';
+import type { Sandbox, SandboxStats } from './sandbox/sandbox';
+import { internalError } from './result';
+
+export interface Grader {
+  grade(problem: LoadedProblem, submission: TSubmission, options?: GradeOptions): Promise<TGradeResult>;
+  /** Starts the sandbox processes now rather than on the first grade. */
+  warmUp(): Promise<void>;
+  stats(): SandboxStats;
+  close(): Promise<void>;
+}
+
+export interface CreateGraderOptions extends GraderOptions {
+  /** Another sandbox backend; the default is a pool of isolated-vm child processes. */
+  sandbox?: Sandbox;
+}
+
+/** The tests a submission runs: all of them in submit mode; samples and the learner's own inputs in run mode. */
+function selectTests(problem: LoadedProblem, submission: TSubmission): GradedTest[] {
+  const all = plannedTests(problem);
+  if (submission.mode === 'submit') return all.map((planned) => ({ planned, hidden: !planned.sample, custom: false }));
+  const samples = all.filter((t) => t.sample).map((planned) => ({ planned, hidden: false, custom: false }));
+  const arity = problem.params.length;
+  const custom = (submission.customTests ?? []).map((c, i): GradedTest => {
+    const base = { name: `custom ${i + 1}`, sample: true, args: c.args };
+    const planned: PlannedTest =
+      arity && c.args.length !== arity
+        ? { ...base, argsText: '[]', referenceError: `expected ${arity} arguments, got ${c.args.length}` }
+        : planTest(problem, base);
+    return { planned, hidden: false, custom: true };
+  });
+  return [...samples, ...custom];
+}
+
+let nextProblemId = 0;
+const problemIds = new WeakMap<LoadedProblem, number>();
+
+/** Distinct per loaded problem object (so a reloaded, edited problem never reuses stale tests). */
+function testSetKey(problem: LoadedProblem): string {
+  let id = problemIds.get(problem);
+  if (id === undefined) problemIds.set(problem, (id = ++nextProblemId));
+  return `${problem.slug}@${problem.meta.version}#${id}`;
+}
+
+function buildJob(problem: LoadedProblem, submission: TSubmission, tests: GradedTest[], options: ResolvedGraderOptions): SandboxJob {
+  const { judge, limits } = problem.meta;
+  const exact = judge.compare === 'exact';
+  return {
+    code: submission.code,
+    functionName: problem.meta.function,
+    signature: problem.meta.signature,
+    tests: tests.map(({ planned }) => ({ args: planned.argsText, ...(exact && planned.expectedText !== undefined ? { expected: planned.expectedText } : {}) })),
+    // Submit mode always sends the same tests for a problem version, so sandbox processes can keep them.
+    ...(submission.mode === 'submit' ? { testSetKey: testSetKey(problem) } : {}),
+    outputArg: judge.output === 'return' ? -1 : judge.output.mutatedArg,
+    stopOnFailure: submission.mode === 'submit',
+    limits: { timeMsPerTest: limits.timeMsPerTest, timeMsTotal: limits.timeMsTotal, memoryMb: options.memoryMb || limits.memoryMb },
+    stdoutLimitBytes: options.stdoutLimitBytes,
+  };
+}
+
+export function createGrader(options: CreateGraderOptions = {}): Grader {
+  const resolved = resolveOptions(options);
+  let sandbox: Sandbox | undefined = options.sandbox;
+  const getSandbox = (): Sandbox =>
+    (sandbox ??= new ProcessPoolSandbox({
+      size: resolved.poolSize,
+      rssCeilingMb: resolved.rssCeilingMb,
+      isolateReuse: resolved.isolateReuse,
+      compileTimeoutMs: resolved.compileTimeoutMs,
+      wallSlackMs: 2000,
+    }));
+
+  return {
+    async grade(problem, submission, gradeOptions = {}) {
+      const start = performance.now();
+      try {
+        const parsed = ZSubmission.parse(submission);
+        const tests = selectTests(problem, parsed);
+        // Invalid custom inputs never reach the sandbox.
+        const runnable = tests.filter((t) => !(t.custom && t.planned.referenceError !== undefined));
+        const outcome: SandboxResult = runnable.length > 0 ? await getSandbox().execute(buildJob(problem, parsed, runnable, resolved)) : { kind: 'ran', tests: [] };
+        return gradeOutcomes({ problem, mode: parsed.mode, tests, runnable, outcome, revealHidden: gradeOptions.revealHidden === true, start });
+      } catch (e) {
+        return internalError(e, performance.now() - start);
+      }
+    },
+    warmUp: () => getSandbox().warmUp(),
+    stats: () => sandbox?.stats() ?? { workers: [] },
+    async close() {
+      await sandbox?.close();
+      sandbox = undefined;
+    },
+  };
+}
+
+let shared: Grader | undefined;
+
+/** Grades with a grader shared by the whole process, created on first use. */
+export function grade(problem: LoadedProblem, submission: TSubmission, options?: GradeOptions & GraderOptions): Promise<TGradeResult> {
+  shared ??= createGrader(options);
+  return shared.grade(problem, submission, options);
+}
+
+/** Closes the shared grader of `grade()`, if it was created. */
+export async function closeSharedGrader(): Promise<void> {
+  await shared?.close();
+  shared = undefined;
+}
