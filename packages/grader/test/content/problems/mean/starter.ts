@@ -1,0 +1,3 @@
+function mean(xs: number[]): number {
+  return 0;
+}

@@ -1,0 +1,1 @@
+function reverse(xs: number[]): void {}

@@ -1,0 +1,3 @@
+export function root(n: number): number {
+  return Math.sqrt(n);
+}
