@@ -183,7 +183,8 @@ export const HARNESS_SOURCE = String.raw`'use strict';
     if (truncated) return;
     let line = '';
     for (let i = 0; i < items.length; i++) {
-      line += (i ? ' ' : '') + show(items[i], 0);
+      const piece = show(items[i], 0);
+      line += (i ? ' ' : '') + (piece.length > stdoutLimit ? StrSlice(piece, 0, stdoutLimit + 1) : piece);
       if (line.length > stdoutLimit) break;
     }
     line += '\n';

@@ -62,7 +62,9 @@ export class IsolateRunner {
       if (isMemoryError(isolate, message)) return { status: 'memory', payload: 'exceeded the memory limit', stdout: '', timeMs };
       return { status: 'error', payload: message, stdout: '', timeMs };
     };
-    const cpuMs = () => Number(isolate.cpuTime) / 1e6;
+    let lastCpuMs = 0;
+    // cpuTime throws once the isolate is disposed (memory limit): keep the last reading then.
+    const cpuMs = () => (isolate.isDisposed ? lastCpuMs : (lastCpuMs = Number(isolate.cpuTime) / 1e6));
     try {
       context = await isolate.createContext();
       const harness = (await harnessScript.run(context, { reference: true, timeout: 1000 })) as ivm.Reference<(...a: unknown[]) => string>;

@@ -148,7 +148,8 @@ class PoolWorker {
   private onMessage(child: ChildProcess, m: ChildMessage): void {
     if (child !== this.child || m.type === 'ready' || !this.pending || m.id !== this.pending.id) return;
     if (m.type === 'failed') {
-      this.settle({ kind: 'died', tests: readProgress(this.progressFile).tests, atTest: null, cause: 'crash', detail: m.error });
+      const { tests, started } = readProgress(this.progressFile);
+      this.settle({ kind: 'died', tests, atTest: started === null ? null : Math.max(0, started), cause: 'crash', detail: m.error });
       return;
     }
     this.stats.rssBytes = m.rssBytes;
