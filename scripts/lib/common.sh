@@ -80,14 +80,24 @@ ensure_dependencies() {
   printf '%s\n' "$wanted" >"$marker"
 }
 
-# Hash of the files under the given paths (relative to the repo root), ignoring build output.
+# Hash of the source files under the given paths (relative to the repo root). In a git checkout
+# that is every tracked or untracked file git does not ignore, so build output (which the
+# builds themselves write, e.g. next-env.d.ts) never counts as a change.
+source_files() {
+  if git -C "$REPO_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git -C "$REPO_ROOT" ls-files -z --cached --others --exclude-standard -- "$@" |
+      while IFS= read -r -d '' file; do [[ -f "$REPO_ROOT/$file" ]] && printf '%s\0' "$file"; done
+  else
+    (cd "$REPO_ROOT" && find "$@" -type f -not -path '*/node_modules/*' -not -path '*/.next/*' \
+      -not -path '*/dist/*' -not -name '*.tsbuildinfo' -not -name 'next-env.d.ts' -print0)
+  fi
+}
+
 tree_hash() {
   (
     cd "$REPO_ROOT" || exit 1
-    find "$@" -type f \
-      -not -path '*/node_modules/*' -not -path '*/.next/*' -not -path '*/dist/*' \
-      -not -path '*/coverage/*' -not -name '*.tsbuildinfo' -not -name '*.spec.ts' -not -name '*.spec.tsx' \
-      -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+    # Tests are not part of the build.
+    source_files "$@" | { grep -zvE '\.spec\.tsx?$' || true; } | LC_ALL=C sort -z | xargs -0 -r sha256sum
     sha256sum package-lock.json
   ) | sha256sum | cut -d' ' -f1
 }
