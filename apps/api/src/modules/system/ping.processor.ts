@@ -11,6 +11,7 @@ import { BULL_CONNECTION } from '../queue/queue.tokens';
 export class SystemProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SystemProcessor.name);
   private worker?: Worker;
+  private workerConnection?: IORedis;
 
   constructor(
     @Inject(SHARED_ENV) private readonly env: CliEnv,
@@ -18,8 +19,10 @@ export class SystemProcessor implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
+    // A worker blocks its connection while waiting for jobs, so it gets its own; BullMQ does not close given connections.
+    this.workerConnection = this.connection.duplicate();
     this.worker = new Worker(QueueName.System, (job) => this.handle(job), {
-      connection: this.connection.duplicate(),
+      connection: this.workerConnection,
       prefix: this.env.QUEUE_PREFIX,
       concurrency: 4,
     });
@@ -34,5 +37,6 @@ export class SystemProcessor implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onModuleDestroy(): Promise<void> {
     await this.worker?.close();
+    await this.workerConnection?.quit().catch(() => undefined);
   }
 }

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { loadContent } from '@prep/problems';
+import { CliModule } from '../src/cli.module';
+import { parseEnv, ZCliEnv } from '../src/config/env';
+import { ContentSyncService } from '../src/modules/content/content-sync.service';
+import { PrismaService } from '../src/modules/prisma/prisma.service';
+
+const FIXTURE = path.resolve(__dirname, '../../../packages/problems/test/fixtures/valid');
+
+/** A private copy of the fixture content, with slugs/ids made unique so this test owns its rows. */
+function contentCopy(suffix: string): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sync-'));
+  fs.cpSync(FIXTURE, root, { recursive: true });
+  fs.renameSync(path.join(root, 'problems/add-two'), path.join(root, `problems/add-two-${suffix}`));
+  fs.renameSync(path.join(root, 'decks/basics'), path.join(root, `decks/basics-${suffix}`));
+  fs.renameSync(path.join(root, 'cards/basics'), path.join(root, `cards/basics-${suffix}`));
+  const rewrite = (file: string, edit: (t: string) => string) => fs.writeFileSync(path.join(root, file), edit(fs.readFileSync(path.join(root, file), 'utf8')));
+  rewrite(`decks/basics-${suffix}/deck.yaml`, (t) => t.replace('[add-two]', `[add-two-${suffix}]`));
+  rewrite(`problems/add-two-${suffix}/problem.md`, (t) => t.replace('decks: [basics]', `decks: [basics-${suffix}]`));
+  rewrite(`problems/add-two-${suffix}/tests.ts`, (t) => t.replace(/'[./]+\/src\/testkit'/, JSON.stringify(path.resolve(__dirname, '../../../packages/problems/src/testkit'))));
+  rewrite(`cards/basics-${suffix}/arithmetic.md`, (t) => t.replace(/id: basics-/g, `id: ${suffix}-`));
+  return root;
+}
+
+describe('content sync', () => {
+  let app: INestApplicationContext;
+  let sync: ContentSyncService;
+  let prisma: PrismaService;
+
+  beforeAll(async () => {
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(parseEnv(ZCliEnv, process.env)), { logger: false });
+    sync = app.get(ContentSyncService);
+    prisma = app.get(PrismaService);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('creates, then reports unchanged, then updates a bumped version without losing progress', async () => {
+    const suffix = `s${Date.now().toString(36)}`;
+    const root = contentCopy(suffix);
+    const slug = `add-two-${suffix}`;
+
+    const first = await sync.sync(loadContent(root));
+    expect(first.problems).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
+    expect(first.cards).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
+    expect(first.decks).toMatchObject({ created: 1 });
+
+    const second = await sync.sync(loadContent(root));
+    expect(second.problems).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(second.cards).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+
+    const user = await prisma.user.create({ data: { email: `sync-${suffix}@example.com`, passwordHash: 'x' } });
+    await prisma.submission.create({ data: { userId: user.id, problemSlug: slug, problemVersion: 1, mode: 'submit', code: 'function add(a, b) { return a + b; }', status: 'graded', verdict: 'accepted' } });
+
+    const problemFile = path.join(root, `problems/${slug}/problem.md`);
+    fs.writeFileSync(problemFile, fs.readFileSync(problemFile, 'utf8').replace('version: 1', 'version: 2').replace('Return the sum', 'Return the exact sum'));
+    const third = await sync.sync(loadContent(root));
+    expect(third.problems).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+
+    const problem = await prisma.problem.findUniqueOrThrow({ where: { slug } });
+    expect(problem.version).toBe(2);
+    const submissions = await prisma.submission.findMany({ where: { userId: user.id } });
+    expect(submissions).toHaveLength(1);
+    expect(submissions[0]).toMatchObject({ problemSlug: slug, problemVersion: 1, verdict: 'accepted' });
+  });
+
+  it('stores learner-facing detail with sample answers from the reference, and retires removed items instead of deleting them', async () => {
+    const suffix = `r${Date.now().toString(36)}`;
+    const root = contentCopy(suffix);
+    await sync.sync(loadContent(root));
+    const problem = await prisma.problem.findUniqueOrThrow({ where: { slug: `add-two-${suffix}` } });
+    expect(problem.detail).toMatchObject({ functionName: 'add', sampleTests: [{ name: 'small', args: [1, 2], expected: 3 }] });
+
+    const cardFile = path.join(root, `cards/basics-${suffix}/arithmetic.md`);
+    fs.writeFileSync(cardFile, fs.readFileSync(cardFile, 'utf8').split('## Why is')[0]!);
+    const report = await sync.sync(loadContent(root));
+    expect(report.cards).toMatchObject({ unchanged: 1, retired: 1 });
+    const retired = await prisma.card.findUniqueOrThrow({ where: { id: `${suffix}-float-sum` } });
+    expect(retired.retiredAt).not.toBeNull();
+  });
+});
