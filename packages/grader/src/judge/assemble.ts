@@ -51,6 +51,10 @@ function judgeOutcome(problem: LoadedProblem, planned: PlannedTest, outcome: Tes
     default:
       break;
   }
+  // Equal canonical encodings: the exact comparison holds without decoding (see TestOutcome.sameAsExpected).
+  if (outcome.sameAsExpected && problem.meta.judge.compare === 'exact' && planned.expectedText !== undefined) {
+    return { ...common, status: 'passed', actual: planned.expected, hasActual: true };
+  }
   let actual: unknown;
   try {
     actual = decodeValue(outcome.payload);

@@ -107,7 +107,8 @@ export class IsolateRunner {
           outcome = { status: 'timeout', payload: `the whole run exceeded ${timeMsTotal} ms`, stdout: outcome.stdout, timeMs: outcome.timeMs };
           hitLimit = true;
         }
-        progress.finished(outcome);
+        const same = outcome.status === 'value' && test.expected !== undefined && outcome.payload === test.expected;
+        progress.finished(same ? { ...outcome, payload: '', sameAsExpected: true } : outcome);
         if (outcome.status === 'memory' || isolate.isDisposed || total > timeMsTotal) break;
         const failed = outcome.status !== 'value' || (test.expected !== undefined && outcome.payload !== test.expected);
         if (failed && job.stopOnFailure) break;

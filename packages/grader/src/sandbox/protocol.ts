@@ -33,6 +33,12 @@ export type TestOutcomeStatus = 'value' | 'error' | 'timeout' | 'memory';
 
 export interface TestOutcome {
   status: TestOutcomeStatus;
+  /**
+   * The output's encoding equalled the test's `expected` encoding character for character, so its payload is
+   * left out. Encodings are canonical (sorted keys, NaN/-0/undefined tagged), so this is exactly the host's
+   * `exact` deep equality; it spares copying and decoding big outputs that are right.
+   */
+  sameAsExpected?: true;
   /** The encoded output for `value`, the message and stack for `error`, a note for `timeout`. */
   payload: string;
   stdout: string;
