@@ -241,5 +241,13 @@ ensure_app_database() {
 
 migrate_database() {
   step "Applying migrations (prisma migrate deploy)"
-  (cd "$REPO_ROOT" && npx --no-install prisma migrate deploy) || die "prisma migrate deploy failed (DATABASE_URL=$(svc endpoint "$DATABASE_URL")/${DATABASE_URL##*/})"
+  local log
+  log="$(mktemp)"
+  if ! (cd "$REPO_ROOT" && npx --no-install prisma migrate deploy) >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    die "prisma migrate deploy failed for database ${DATABASE_URL##*/} on $(svc endpoint "$DATABASE_URL")"
+  fi
+  note "$(grep -iE 'migrations? (have been|are|found)|no pending|already in sync' "$log" | tr '\n' ' ')"
+  rm -f "$log"
 }
