@@ -17,8 +17,10 @@ usage() {
 }
 
 command="${1:-}"
-[[ -n "$command" ]] || usage
-shift
+case "$command" in
+  migrate | reset | content-sync) shift ;;
+  *) usage ;;
+esac
 
 load_dotenv
 ensure_dependencies
@@ -56,5 +58,4 @@ case "$command" in
     step "Loading built-in content"
     node apps/api/dist/cli.js content-sync
     ;;
-  *) usage ;;
 esac
