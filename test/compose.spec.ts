@@ -51,9 +51,7 @@ function portIn(text: string): string | undefined {
 
 describe('docker-compose.yml services', () => {
   it('defines the infrastructure, the app processes, the migration job and the reserved GPU worker', () => {
-    expect(Object.keys(services).sort()).toEqual(
-      ['api', 'lab-worker', 'mailpit', 'migrate', 'postgres', 'redis', 'web', 'worker'].sort(),
-    );
+    expect(Object.keys(services).sort()).toEqual(['api', 'lab-worker', 'mailpit', 'migrate', 'postgres', 'redis', 'web', 'worker'].sort());
   });
 
   it('runs Postgres 15 or 16 with a pg_isready healthcheck and a named volume for its data', () => {
@@ -221,7 +219,10 @@ describe('Dockerfile', () => {
     if (!found) throw new Error(`Dockerfile has no stage "${name}"`);
     return found;
   };
-  const runs = (name: string) => stage(name).instructions.filter((instruction) => /^RUN /i.test(instruction)).join('\n');
+  const runs = (name: string) =>
+    stage(name)
+      .instructions.filter((instruction) => /^RUN /i.test(instruction))
+      .join('\n');
 
   it('has deps, build and runtime stages in that order', () => {
     const names = stages.map((candidate) => candidate.name);

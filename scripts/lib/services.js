@@ -68,8 +68,7 @@ function describe(error) {
 
 function isUnreachable(error) {
   return Boolean(
-    (error && UNREACHABLE_CODES.has(error.code)) ||
-      /timeout|terminated unexpectedly|Connection terminated/i.test(error?.message ?? ''),
+    (error && UNREACHABLE_CODES.has(error.code)) || /timeout|terminated unexpectedly|Connection terminated/i.test(error?.message ?? ''),
   );
 }
 
