@@ -55,7 +55,11 @@ async function gradeCommand(flags: Map<string, string | true>): Promise<number> 
   const problem = loadProblem(problemArg);
   const grader = createGrader({ poolSize: 1 });
   try {
-    const result = await grader.grade(problem, { code: fs.readFileSync(file, 'utf8'), mode: mode.data as TGradeMode }, { revealHidden: flags.has('reveal-hidden') });
+    const result = await grader.grade(
+      problem,
+      { code: fs.readFileSync(file, 'utf8'), mode: mode.data as TGradeMode },
+      { revealHidden: flags.has('reveal-hidden') },
+    );
     console.log(flags.has('json') ? JSON.stringify(result, null, 2) : formatResult(result));
     return 0;
   } finally {
@@ -71,13 +75,25 @@ async function checkCommand(slugOrDir: string | undefined, json: boolean): Promi
   try {
     const submit = (code: string) => grader.grade(problem, { code, mode: 'submit' }, { revealHidden: true });
     const reference = await submit(referenceAsSubmission(problem, stripExports));
-    report.push({ what: 'reference.ts', verdict: reference.verdict, expected: 'accepted', ok: reference.verdict === 'accepted', message: reference.message });
+    report.push({
+      what: 'reference.ts',
+      verdict: reference.verdict,
+      expected: 'accepted',
+      ok: reference.verdict === 'accepted',
+      message: reference.message,
+    });
     const starter = await submit(problem.starter);
     report.push({ what: 'starter.ts', verdict: starter.verdict, expected: 'not accepted', ok: starter.verdict !== 'accepted' });
     for (const wrong of wrongSolutions(problem)) {
       const result = await submit(wrong.code);
       const ok = result.verdict !== 'accepted' && (wrong.expect === undefined || result.verdict === wrong.expect);
-      report.push({ what: `wrong/${wrong.file.split('/').pop()}`, verdict: result.verdict, expected: wrong.expect ?? 'not accepted', ok, message: result.message });
+      report.push({
+        what: `wrong/${wrong.file.split('/').pop()}`,
+        verdict: result.verdict,
+        expected: wrong.expect ?? 'not accepted',
+        ok,
+        message: result.message,
+      });
     }
   } finally {
     await grader.close();
@@ -85,7 +101,10 @@ async function checkCommand(slugOrDir: string | undefined, json: boolean): Promi
   const ok = report.every((r) => r.ok);
   if (json) console.log(JSON.stringify({ problem: problem.slug, ok, report }, null, 2));
   else {
-    for (const r of report) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.what}: ${r.verdict} (expected ${r.expected})${!r.ok && r.message ? `\n       ${r.message}` : ''}`);
+    for (const r of report)
+      console.log(
+        `${r.ok ? 'ok  ' : 'FAIL'} ${r.what}: ${r.verdict} (expected ${r.expected})${!r.ok && r.message ? `\n       ${r.message}` : ''}`,
+      );
     console.log(ok ? `${problem.slug}: check passed` : `${problem.slug}: check FAILED`);
   }
   return ok ? 0 : 1;

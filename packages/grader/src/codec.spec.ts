@@ -18,7 +18,10 @@ const VALUES: unknown[] = [
   [1, undefined, NaN],
   { b: 1, a: [true, { c: -0 }] },
   { __proto__: 5 },
-  [[0.1, 0.2], ['x', null]],
+  [
+    [0.1, 0.2],
+    ['x', null],
+  ],
 ];
 
 /** Runs the sandbox harness in a plain vm context (no isolated-vm needed) and returns its encoding of `value`. */

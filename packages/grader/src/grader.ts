@@ -55,7 +55,10 @@ function buildJob(problem: LoadedProblem, submission: TSubmission, tests: Graded
     code: submission.code,
     functionName: problem.meta.function,
     signature: problem.meta.signature,
-    tests: tests.map(({ planned }) => ({ args: planned.argsText, ...(exact && planned.expectedText !== undefined ? { expected: planned.expectedText } : {}) })),
+    tests: tests.map(({ planned }) => ({
+      args: planned.argsText,
+      ...(exact && planned.expectedText !== undefined ? { expected: planned.expectedText } : {}),
+    })),
     // Submit mode always sends the same tests for a problem version, so sandbox processes can keep them.
     ...(submission.mode === 'submit' ? { testSetKey: testSetKey(problem) } : {}),
     outputArg: judge.output === 'return' ? -1 : judge.output.mutatedArg,
@@ -85,8 +88,17 @@ export function createGrader(options: CreateGraderOptions = {}): Grader {
         const tests = selectTests(problem, parsed);
         // Invalid custom inputs never reach the sandbox.
         const runnable = tests.filter((t) => !(t.custom && t.planned.referenceError !== undefined));
-        const outcome: SandboxResult = runnable.length > 0 ? await getSandbox().execute(buildJob(problem, parsed, runnable, resolved)) : { kind: 'ran', tests: [] };
-        return gradeOutcomes({ problem, mode: parsed.mode, tests, runnable, outcome, revealHidden: gradeOptions.revealHidden === true, start });
+        const outcome: SandboxResult =
+          runnable.length > 0 ? await getSandbox().execute(buildJob(problem, parsed, runnable, resolved)) : { kind: 'ran', tests: [] };
+        return gradeOutcomes({
+          problem,
+          mode: parsed.mode,
+          tests,
+          runnable,
+          outcome,
+          revealHidden: gradeOptions.revealHidden === true,
+          start,
+        });
       } catch (e) {
         return internalError(e, performance.now() - start);
       }

@@ -32,23 +32,90 @@ const CASES: HostileCase[] = [
   // ---- time
   { name: 'infinite loop', code: fn('while (true) {}'), verdict: 'time_limit_exceeded' },
   { name: 'infinite loop in top-level code', code: `for (;;) {}\n${fn('return a + b;')}`, verdict: 'time_limit_exceeded' },
-  { name: 'slow loop that eventually ends, past the limit', code: fn('let x = 0; for (let i = 0; i < 1e11; i++) x += i; return a + b;'), verdict: 'time_limit_exceeded' },
-  { name: 'microtask flood', code: fn('const f = (): void => { Promise.resolve().then(f); }; f(); return a + b;'), verdict: 'time_limit_exceeded' },
-  { name: 'microtask flood from top-level code', code: `const f = (): void => { Promise.resolve().then(f); }; f();\n${fn('return a + b;')}`, verdict: 'time_limit_exceeded' },
-  { name: 'async function that never resolves is returned', code: fn('return (async () => { await new Promise(() => {}); return a + b; })() as any;'), verdict: 'wrong_answer' },
-  { name: 'async function that never resolves is left pending', code: fn('(async () => { await new Promise(() => {}); })(); return a + b;'), verdict: 'accepted' },
-  { name: 'getter on the result that never returns', code: fn('return { get x() { while (true) {} } } as any;'), verdict: 'time_limit_exceeded' },
-  { name: 'thrown proxy whose traps never return', code: fn('throw new Proxy({}, { get() { while (true) {} } });'), verdict: ['time_limit_exceeded', 'runtime_error'] },
+  {
+    name: 'slow loop that eventually ends, past the limit',
+    code: fn('let x = 0; for (let i = 0; i < 1e11; i++) x += i; return a + b;'),
+    verdict: 'time_limit_exceeded',
+  },
+  {
+    name: 'microtask flood',
+    code: fn('const f = (): void => { Promise.resolve().then(f); }; f(); return a + b;'),
+    verdict: 'time_limit_exceeded',
+  },
+  {
+    name: 'microtask flood from top-level code',
+    code: `const f = (): void => { Promise.resolve().then(f); }; f();\n${fn('return a + b;')}`,
+    verdict: 'time_limit_exceeded',
+  },
+  {
+    name: 'async function that never resolves is returned',
+    code: fn('return (async () => { await new Promise(() => {}); return a + b; })() as any;'),
+    verdict: 'wrong_answer',
+  },
+  {
+    name: 'async function that never resolves is left pending',
+    code: fn('(async () => { await new Promise(() => {}); })(); return a + b;'),
+    verdict: 'accepted',
+  },
+  {
+    name: 'getter on the result that never returns',
+    code: fn('return { get x() { while (true) {} } } as any;'),
+    verdict: 'time_limit_exceeded',
+  },
+  {
+    name: 'thrown proxy whose traps never return',
+    code: fn('throw new Proxy({}, { get() { while (true) {} } });'),
+    verdict: ['time_limit_exceeded', 'runtime_error'],
+  },
   // ---- stack and memory
-  { name: 'deep recursion', code: fn('const r = (x: number): number => r(x + 1) + 1; return r(0);'), verdict: 'runtime_error', check: (r) => expect(r.message).toContain('Maximum call stack size exceeded') },
-  { name: 'huge array (aborts a whole Node process)', code: fn('const big = new Array(2e8).fill(1); return big.length;'), verdict: 'memory_limit_exceeded' },
-  { name: 'array grown until memory runs out', code: fn('const xs: number[][] = []; for (;;) xs.push(new Array(1e5).fill(a));'), verdict: ['memory_limit_exceeded', 'time_limit_exceeded'] },
-  { name: 'string doubling', code: fn("let s = 'x'; for (;;) s += s;"), verdict: ['runtime_error', 'memory_limit_exceeded', 'time_limit_exceeded'] },
-  { name: 'array spread bomb', code: fn('let xs: number[] = [1]; for (;;) xs = [...xs, ...xs];'), verdict: ['runtime_error', 'memory_limit_exceeded', 'time_limit_exceeded'] },
-  { name: 'JSON.stringify bomb', code: fn('let o: any = {}; for (let i = 0; i < 40; i++) o = { a: o, b: o }; return JSON.stringify(o).length;'), verdict: ['time_limit_exceeded', 'memory_limit_exceeded', 'runtime_error'] },
-  { name: 'output nested too deeply', code: fn('let o: any = []; for (let i = 0; i < 1e5; i++) o = [o]; return o;'), verdict: 'runtime_error', check: (r) => expect(r.message).toContain('nested too deeply') },
-  { name: 'output that is exponentially large when written out', code: fn('let o: any = [1]; for (let i = 0; i < 60; i++) o = [o, o]; return o;'), verdict: ['time_limit_exceeded', 'runtime_error'] },
-  { name: 'cyclic output', code: fn('const o: any[] = []; o.push(o); return o as any;'), verdict: 'runtime_error', check: (r) => expect(r.message).toContain('cycle') },
+  {
+    name: 'deep recursion',
+    code: fn('const r = (x: number): number => r(x + 1) + 1; return r(0);'),
+    verdict: 'runtime_error',
+    check: (r) => expect(r.message).toContain('Maximum call stack size exceeded'),
+  },
+  {
+    name: 'huge array (aborts a whole Node process)',
+    code: fn('const big = new Array(2e8).fill(1); return big.length;'),
+    verdict: 'memory_limit_exceeded',
+  },
+  {
+    name: 'array grown until memory runs out',
+    code: fn('const xs: number[][] = []; for (;;) xs.push(new Array(1e5).fill(a));'),
+    verdict: ['memory_limit_exceeded', 'time_limit_exceeded'],
+  },
+  {
+    name: 'string doubling',
+    code: fn("let s = 'x'; for (;;) s += s;"),
+    verdict: ['runtime_error', 'memory_limit_exceeded', 'time_limit_exceeded'],
+  },
+  {
+    name: 'array spread bomb',
+    code: fn('let xs: number[] = [1]; for (;;) xs = [...xs, ...xs];'),
+    verdict: ['runtime_error', 'memory_limit_exceeded', 'time_limit_exceeded'],
+  },
+  {
+    name: 'JSON.stringify bomb',
+    code: fn('let o: any = {}; for (let i = 0; i < 40; i++) o = { a: o, b: o }; return JSON.stringify(o).length;'),
+    verdict: ['time_limit_exceeded', 'memory_limit_exceeded', 'runtime_error'],
+  },
+  {
+    name: 'output nested too deeply',
+    code: fn('let o: any = []; for (let i = 0; i < 1e5; i++) o = [o]; return o;'),
+    verdict: 'runtime_error',
+    check: (r) => expect(r.message).toContain('nested too deeply'),
+  },
+  {
+    name: 'output that is exponentially large when written out',
+    code: fn('let o: any = [1]; for (let i = 0; i < 60; i++) o = [o, o]; return o;'),
+    verdict: ['time_limit_exceeded', 'runtime_error'],
+  },
+  {
+    name: 'cyclic output',
+    code: fn('const o: any[] = []; o.push(o); return o as any;'),
+    verdict: 'runtime_error',
+    check: (r) => expect(r.message).toContain('cycle'),
+  },
   {
     name: 'huge console output is capped',
     code: fn("for (let i = 0; i < 2e5; i++) console.log('x'.repeat(100)); return a + b;"),
@@ -59,13 +126,43 @@ const CASES: HostileCase[] = [
       expect(r.tests[0]!.stdout).toContain('[output truncated]');
     },
   },
-  { name: 'one enormous console line is capped', code: fn("console.log('y'.repeat(5e7)); return a + b;"), mode: 'run', verdict: 'accepted', check: (r) => expect(r.tests[0]!.stdout!.length).toBeLessThan(20_000) },
+  {
+    name: 'one enormous console line is capped',
+    code: fn("console.log('y'.repeat(5e7)); return a + b;"),
+    mode: 'run',
+    verdict: 'accepted',
+    check: (r) => expect(r.tests[0]!.stdout!.length).toBeLessThan(20_000),
+  },
   // ---- reaching the host
-  { name: 'process through globalThis', code: fn('const g = globalThis as any; return g.process === undefined && g.require === undefined && g.module === undefined ? a + b : -1;'), verdict: 'accepted' },
-  { name: 'constructor.constructor escape', code: fn("const F = (add as any).constructor.constructor; const g = F('return this')(); return g.process === undefined && F('return typeof require')() === 'undefined' ? a + b : -1;"), verdict: 'accepted' },
-  { name: 'Function() escape', code: fn("return Function('return typeof process + typeof require + typeof global')() === 'undefinedundefinedundefined' ? a + b : -1;"), verdict: 'accepted' },
-  { name: 'eval escape', code: fn("return eval('typeof process') === 'undefined' && (0, eval)('typeof require') === 'undefined' ? a + b : -1;"), verdict: 'accepted' },
-  { name: 'import() through eval', code: fn("try { (eval(\"import('node:fs')\") as Promise<any>).then(() => { (globalThis as any).leak = 1; }); } catch {} return a + b;"), verdict: ['accepted', 'runtime_error'] },
+  {
+    name: 'process through globalThis',
+    code: fn(
+      'const g = globalThis as any; return g.process === undefined && g.require === undefined && g.module === undefined ? a + b : -1;',
+    ),
+    verdict: 'accepted',
+  },
+  {
+    name: 'constructor.constructor escape',
+    code: fn(
+      "const F = (add as any).constructor.constructor; const g = F('return this')(); return g.process === undefined && F('return typeof require')() === 'undefined' ? a + b : -1;",
+    ),
+    verdict: 'accepted',
+  },
+  {
+    name: 'Function() escape',
+    code: fn("return Function('return typeof process + typeof require + typeof global')() === 'undefinedundefinedundefined' ? a + b : -1;"),
+    verdict: 'accepted',
+  },
+  {
+    name: 'eval escape',
+    code: fn("return eval('typeof process') === 'undefined' && (0, eval)('typeof require') === 'undefined' ? a + b : -1;"),
+    verdict: 'accepted',
+  },
+  {
+    name: 'import() through eval',
+    code: fn('try { (eval("import(\'node:fs\')") as Promise<any>).then(() => { (globalThis as any).leak = 1; }); } catch {} return a + b;'),
+    verdict: ['accepted', 'runtime_error'],
+  },
   { name: 'import() in the source', code: fn("void import('node:fs'); return a + b;"), verdict: 'compilation_error' },
   { name: 'require in the source', code: fn("const cp = require('child_process'); return a + b;"), verdict: 'compilation_error' },
   {
@@ -79,14 +176,28 @@ const CASES: HostileCase[] = [
   return leaked ? -1 : a + b;`),
     verdict: 'accepted',
   },
-  { name: 'the caller of the learner function', code: fn('const f = add as any; return f.caller === null || f.caller === undefined ? a + b : -1;'), verdict: 'accepted' },
+  {
+    name: 'the caller of the learner function',
+    code: fn('const f = add as any; return f.caller === null || f.caller === undefined ? a + b : -1;'),
+    verdict: 'accepted',
+  },
   { name: 'WebAssembly is absent', code: fn('return (globalThis as any).WebAssembly === undefined ? a + b : -1;'), verdict: 'accepted' },
-  { name: 'WebAssembly use', code: fn('const W = (globalThis as any).WebAssembly; return new W.Memory({ initial: 1 }).buffer.byteLength;'), verdict: 'runtime_error' },
-  { name: 'SharedArrayBuffer', code: fn('const S = (globalThis as any).SharedArrayBuffer; return new S(8).byteLength;'), verdict: 'runtime_error' },
+  {
+    name: 'WebAssembly use',
+    code: fn('const W = (globalThis as any).WebAssembly; return new W.Memory({ initial: 1 }).buffer.byteLength;'),
+    verdict: 'runtime_error',
+  },
+  {
+    name: 'SharedArrayBuffer',
+    code: fn('const S = (globalThis as any).SharedArrayBuffer; return new S(8).byteLength;'),
+    verdict: 'runtime_error',
+  },
   { name: 'Atomics.wait', code: fn('(globalThis as any).Atomics.wait(new Int32Array(4), 0, 0); return a + b;'), verdict: 'runtime_error' },
   {
     name: 'reading the reference solution or grader internals',
-    code: fn("const names = Object.getOwnPropertyNames(globalThis).join(' '); return /reference|harness|ivm|isolated|require|process|__/.test(names) ? -1 : a + b;"),
+    code: fn(
+      "const names = Object.getOwnPropertyNames(globalThis).join(' '); return /reference|harness|ivm|isolated|require|process|__/.test(names) ? -1 : a + b;",
+    ),
     verdict: 'accepted',
   },
   // ---- bending the judge
@@ -111,14 +222,39 @@ ${fn('return a + b;')}`,
 ${fn('return a + b;')}`,
     verdict: 'accepted',
   },
-  { name: 'frozen intrinsics', code: `Object.freeze(Object.prototype); Object.freeze(Array.prototype);\n${fn('return a + b;')}`, verdict: 'accepted' },
-  { name: 'a proxy that claims to be the answer', code: fn('return new Proxy({}, { get: () => a + b, getPrototypeOf: () => Number.prototype }) as any;'), verdict: 'wrong_answer' },
-  { name: 'hostile valueOf, toString and toJSON', code: fn('return { valueOf: () => a + b, toString: () => String(a + b), toJSON: () => a + b } as any;'), verdict: 'wrong_answer' },
-  { name: 'a revoked proxy', code: fn('const { proxy, revoke } = Proxy.revocable([], {}); revoke(); return proxy as any;'), verdict: 'runtime_error' },
+  {
+    name: 'frozen intrinsics',
+    code: `Object.freeze(Object.prototype); Object.freeze(Array.prototype);\n${fn('return a + b;')}`,
+    verdict: 'accepted',
+  },
+  {
+    name: 'a proxy that claims to be the answer',
+    code: fn('return new Proxy({}, { get: () => a + b, getPrototypeOf: () => Number.prototype }) as any;'),
+    verdict: 'wrong_answer',
+  },
+  {
+    name: 'hostile valueOf, toString and toJSON',
+    code: fn('return { valueOf: () => a + b, toString: () => String(a + b), toJSON: () => a + b } as any;'),
+    verdict: 'wrong_answer',
+  },
+  {
+    name: 'a revoked proxy',
+    code: fn('const { proxy, revoke } = Proxy.revocable([], {}); revoke(); return proxy as any;'),
+    verdict: 'runtime_error',
+  },
   { name: 'a getter that throws', code: fn("return { get x() { throw new Error('no'); } } as any;"), verdict: 'runtime_error' },
   { name: 'a bigint', code: fn('return BigInt(a + b) as any;'), verdict: 'wrong_answer' },
-  { name: 'negative zero is not zero', code: fn('return a + b === 0 ? -0 : a + b;'), verdict: 'wrong_answer', check: (r) => expect(r.tests[1]).toMatchObject({ actual: '-0', expected: 0 }) },
-  { name: 'a thrown non-error with a hostile toString', code: fn('throw { toString() { while (true) {} } };'), verdict: ['runtime_error', 'time_limit_exceeded'] },
+  {
+    name: 'negative zero is not zero',
+    code: fn('return a + b === 0 ? -0 : a + b;'),
+    verdict: 'wrong_answer',
+    check: (r) => expect(r.tests[1]).toMatchObject({ actual: '-0', expected: 0 }),
+  },
+  {
+    name: 'a thrown non-error with a hostile toString',
+    code: fn('throw { toString() { while (true) {} } };'),
+    verdict: ['runtime_error', 'time_limit_exceeded'],
+  },
   {
     name: 'inputs kept and mutated later',
     problem: 'reverse-in-place',
@@ -143,10 +279,24 @@ function reverse(xs: number[]): void {
       expect(r.message).toBe('Runtime error on test 5 (hidden test)');
     },
   },
-  { name: 'counting calls to spot hidden tests', code: `let calls = 0;\n${fn('calls++; return calls <= 2 ? a + b : 0;')}`, verdict: 'wrong_answer', check: (r) => expect(r.tests[2]).toEqual({ index: 2, status: 'wrong_answer' }) },
-  { name: 'timing with Date to spot hidden tests', code: `const t0 = Date.now();\n${fn('return Date.now() - t0 > 1e9 ? 0 : a + b;')}`, verdict: 'accepted' },
+  {
+    name: 'counting calls to spot hidden tests',
+    code: `let calls = 0;\n${fn('calls++; return calls <= 2 ? a + b : 0;')}`,
+    verdict: 'wrong_answer',
+    check: (r) => expect(r.tests[2]).toEqual({ index: 2, status: 'wrong_answer' }),
+  },
+  {
+    name: 'timing with Date to spot hidden tests',
+    code: `const t0 = Date.now();\n${fn('return Date.now() - t0 > 1e9 ? 0 : a + b;')}`,
+    verdict: 'accepted',
+  },
   { name: 'Math.random cannot predict the generated tests', code: fn('return Math.random() < 2 ? a + b : 0;'), verdict: 'accepted' },
-  { name: 'top-level throw', code: `throw new Error('at load');\n${fn('return a + b;')}`, verdict: 'runtime_error', check: (r) => expect(r.message).toContain('at load') },
+  {
+    name: 'top-level throw',
+    code: `throw new Error('at load');\n${fn('return a + b;')}`,
+    verdict: 'runtime_error',
+    check: (r) => expect(r.message).toContain('at load'),
+  },
 ];
 
 const snapshot = () => ({
@@ -176,16 +326,20 @@ describe('security: hostile submissions', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const result = await grader.grade(c.problem ? testProblem(c.problem) : problem, { code: c.code, mode: c.mode ?? 'submit' });
-    const allowed = Array.isArray(c.verdict) ? c.verdict : [c.verdict];
-    expect(allowed).toContain(result.verdict);
-    c.check?.(result);
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const result = await grader.grade(c.problem ? testProblem(c.problem) : problem, { code: c.code, mode: c.mode ?? 'submit' });
+      const allowed = Array.isArray(c.verdict) ? c.verdict : [c.verdict];
+      expect(allowed).toContain(result.verdict);
+      c.check?.(result);
 
-    expect(snapshot()).toEqual(host);
-    const next = await grader.grade(problem, { code: OBSERVER, mode: 'submit' });
-    expect(next.verdict).toBe('accepted');
-  }, 90_000);
+      expect(snapshot()).toEqual(host);
+      const next = await grader.grade(problem, { code: OBSERVER, mode: 'submit' });
+      expect(next.verdict).toBe('accepted');
+    },
+    90_000,
+  );
 
   it('after the suite the same grader still grades correctly, with its sandbox memory near baseline', async () => {
     const result = await grader.grade(problem, { code: OBSERVER, mode: 'submit' });

@@ -58,14 +58,22 @@ describe('built-in problems, graded', () => {
     }, 180_000);
 
     it('has wrong solutions that each name their verdict', () => {
-      for (const w of wrong) expect({ file: w.file, expect: w.expect }).toEqual({ file: w.file, expect: expect.stringMatching(/^(wrong_answer|time_limit_exceeded|runtime_error|memory_limit_exceeded|compilation_error)$/) });
+      for (const w of wrong)
+        expect({ file: w.file, expect: w.expect }).toEqual({
+          file: w.file,
+          expect: expect.stringMatching(/^(wrong_answer|time_limit_exceeded|runtime_error|memory_limit_exceeded|compilation_error)$/),
+        });
     });
 
-    it.each(wrong.map((w, i) => [w.file.split('/').pop()!, i] as const))('gives wrong/%s its expected verdict', async (_file, i) => {
-      const result = (await graded).wrong[i]!;
-      expect(result.verdict).not.toBe('accepted');
-      expect(`${result.verdict}`).toBe(wrong[i]!.expect);
-    }, 180_000);
+    it.each(wrong.map((w, i) => [w.file.split('/').pop()!, i] as const))(
+      'gives wrong/%s its expected verdict',
+      async (_file, i) => {
+        const result = (await graded).wrong[i]!;
+        expect(result.verdict).not.toBe('accepted');
+        expect(`${result.verdict}`).toBe(wrong[i]!.expect);
+      },
+      180_000,
+    );
 
     it('has alternative references that agree with the reference, and pinned outputs that agree too', () => {
       const { judge } = problem.meta;
@@ -73,7 +81,13 @@ describe('built-in problems, graded', () => {
       for (const test of expandTests(problem.tests)) {
         const expected = outputOf(problem, reference, test.args);
         for (const [name, alternative] of Object.entries(problem.alternatives)) {
-          const verdict = compareOutput(judge, outputOf(problem, alternative as (...args: unknown[]) => unknown, test.args), expected, test.args, problem.tests.check);
+          const verdict = compareOutput(
+            judge,
+            outputOf(problem, alternative as (...args: unknown[]) => unknown, test.args),
+            expected,
+            test.args,
+            problem.tests.check,
+          );
           expect({ test: test.name, alternative: name, verdict }).toEqual({ test: test.name, alternative: name, verdict: true });
         }
         if (test.pinned) {

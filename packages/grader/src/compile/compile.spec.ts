@@ -5,7 +5,11 @@ const SIG = 'function twice(xs: number[]): number[]';
 
 describe('compileSubmission', () => {
   it('transpiles valid code keeping every line in place', () => {
-    const result = compileSubmission('function twice(xs: number[]): number[] {\n  const t: number = 2;\n  return xs.map((x) => x * t);\n}\n', 'twice', SIG);
+    const result = compileSubmission(
+      'function twice(xs: number[]): number[] {\n  const t: number = 2;\n  return xs.map((x) => x * t);\n}\n',
+      'twice',
+      SIG,
+    );
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.js.split('\n')[2]).toContain('return xs.map');
   });
@@ -29,7 +33,11 @@ describe('compileSubmission', () => {
   });
 
   it('checks the declared signature, generics included', () => {
-    const ok = compileSubmission('function first<T>(xs: T[]): T | undefined { return xs[0]; }', 'first', 'function first<T>(xs: T[]): T | undefined');
+    const ok = compileSubmission(
+      'function first<T>(xs: T[]): T | undefined { return xs[0]; }',
+      'first',
+      'function first<T>(xs: T[]): T | undefined',
+    );
     expect(ok.ok).toBe(true);
     const async = compileSubmission('async function twice(xs: number[]): Promise<number[]> { return xs; }', 'twice', SIG);
     expect(async).toMatchObject({ ok: false, diagnostics: [{ line: 1, column: 1 }] });

@@ -83,7 +83,8 @@ function declarationPosition(source: ts.SourceFile, name: string): { line: numbe
 function functionType(signature: string): string {
   const parsed = ts.createSourceFile('/signature.ts', `declare ${signature};`, ts.ScriptTarget.ES2022, true);
   const declaration = parsed.statements[0];
-  if (!declaration || !ts.isFunctionDeclaration(declaration) || !declaration.type) throw new Error(`not a function signature: ${signature}`);
+  if (!declaration || !ts.isFunctionDeclaration(declaration) || !declaration.type)
+    throw new Error(`not a function signature: ${signature}`);
   const text = (nodes: ts.NodeArray<ts.Node> | undefined) => (nodes ?? []).map((n) => n.getText(parsed)).join(', ');
   const typeParameters = declaration.typeParameters ? `<${text(declaration.typeParameters)}>` : '';
   return `${typeParameters}(${text(declaration.parameters)}) => ${declaration.type.getText(parsed)}`;

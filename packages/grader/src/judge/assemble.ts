@@ -1,5 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { GRADE_RESULT_VERSION, type LoadedProblem, type TGradeMode, type TGradeResult, type TTestResult, type TTestStatus, type TVerdict } from '@prep/contracts';
+import {
+  GRADE_RESULT_VERSION,
+  type LoadedProblem,
+  type TGradeMode,
+  type TGradeResult,
+  type TTestResult,
+  type TTestStatus,
+  type TVerdict,
+} from '@prep/contracts';
 import { CodecError, decodeValue, toDisplay } from '../codec';
 import { roundMs } from '../result';
 import type { SandboxResult, TestOutcome } from '../sandbox/protocol';
@@ -71,7 +79,8 @@ function judgeOutcome(problem: LoadedProblem, planned: PlannedTest, outcome: Tes
 }
 
 function deathStatus(cause: 'memory' | 'crash' | 'wall_timeout'): { status: TTestStatus; error: string } {
-  if (cause === 'memory') return { status: 'memory_limit_exceeded', error: 'Memory limit exceeded (the sandbox process ran out of memory)' };
+  if (cause === 'memory')
+    return { status: 'memory_limit_exceeded', error: 'Memory limit exceeded (the sandbox process ran out of memory)' };
   if (cause === 'wall_timeout') return { status: 'time_limit_exceeded', error: 'Time limit exceeded (wall clock)' };
   return { status: 'runtime_error', error: 'The program crashed the sandbox process' };
 }
@@ -134,7 +143,9 @@ export function gradeOutcomes(input: AssembleInput): TGradeResult {
 
   if (outcome.kind === 'died' && outcome.atTest === null && outcome.tests.length === 0) {
     const timedOut = outcome.cause === 'wall_timeout';
-    return compileErrorResult(input, [{ line: 1, column: 1, message: timedOut ? 'Compilation took too long' : `The compiler crashed on this code (${outcome.detail})` }]);
+    return compileErrorResult(input, [
+      { line: 1, column: 1, message: timedOut ? 'Compilation took too long' : `The compiler crashed on this code (${outcome.detail})` },
+    ]);
   }
 
   tests.forEach((test, index) => {

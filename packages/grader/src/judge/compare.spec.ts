@@ -45,7 +45,11 @@ describe('compareOutput', () => {
     const check = ({ args, actual }: { args: unknown[]; actual: unknown }) => (actual === (args[0] as number) * 2 ? true : 'not doubled');
     expect(compareOutput(custom, 4, undefined, [2], check)).toBe(true);
     expect(compareOutput(custom, 5, undefined, [2], check)).toBe('not doubled');
-    expect(compareOutput(custom, 5, undefined, [2], () => { throw new Error('bad shape'); })).toContain('bad shape');
+    expect(
+      compareOutput(custom, 5, undefined, [2], () => {
+        throw new Error('bad shape');
+      }),
+    ).toContain('bad shape');
     expect(compareOutput(custom, 5, undefined, [2])).toContain('misconfigured');
   });
 });

@@ -23,7 +23,11 @@ function describe(value: unknown): string {
   if (typeof value === 'number') return is(value, -0) ? '-0' : String(value);
   if (typeof value === 'bigint') return `${value}n`;
   if (value === undefined) return 'undefined';
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v === undefined ? 'undefined' : v)) ?? String(value);
+  return (
+    JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === 'number' && !Number.isFinite(v) ? String(v) : v === undefined ? 'undefined' : v,
+    ) ?? String(value)
+  );
 }
 
 function kindOf(v: unknown): string {
@@ -91,9 +95,7 @@ function canonical(v: unknown): string {
 }
 
 function sortedByCanonical(items: unknown[], deep: boolean): string[] {
-  return items
-    .map((item) => (deep && isArray(item) ? `[${sortedByCanonical(item, false).join(',')}]` : canonical(item)))
-    .sort();
+  return items.map((item) => (deep && isArray(item) ? `[${sortedByCanonical(item, false).join(',')}]` : canonical(item))).sort();
 }
 
 function compareUnordered(actual: unknown, expected: unknown, deep: boolean): string | null {

@@ -6,7 +6,14 @@ import { performance } from 'node:perf_hooks';
 import { compileSubmission } from '../compile/compile';
 import { IsolateRunner } from './isolate-runner';
 import { ProgressWriter } from './progress-log';
-import { CHILD_TEST_SET_CAPACITY, type ChildMessage, type ChildSettings, type HostMessage, type SandboxJob, type SandboxTest } from './protocol';
+import {
+  CHILD_TEST_SET_CAPACITY,
+  type ChildMessage,
+  type ChildSettings,
+  type HostMessage,
+  type SandboxJob,
+  type SandboxTest,
+} from './protocol';
 
 const settings = JSON.parse(process.env.GRADER_CHILD_SETTINGS ?? '{}') as ChildSettings;
 const progress = new ProgressWriter(settings.progressFile);

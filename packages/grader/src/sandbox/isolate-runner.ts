@@ -104,7 +104,12 @@ export class IsolateRunner {
         }
         total += outcome.timeMs;
         if (outcome.status !== 'timeout' && outcome.status !== 'memory' && total > timeMsTotal) {
-          outcome = { status: 'timeout', payload: `the whole run exceeded ${timeMsTotal} ms`, stdout: outcome.stdout, timeMs: outcome.timeMs };
+          outcome = {
+            status: 'timeout',
+            payload: `the whole run exceeded ${timeMsTotal} ms`,
+            stdout: outcome.stdout,
+            timeMs: outcome.timeMs,
+          };
           hitLimit = true;
         }
         const same = outcome.status === 'value' && test.expected !== undefined && outcome.payload === test.expected;

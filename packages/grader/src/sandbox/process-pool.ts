@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readProgress } from './progress-log';
-import { CHILD_TEST_SET_CAPACITY, type ChildMessage, type ChildSettings, type HostMessage, type JobMessage, type SandboxJob, type SandboxResult } from './protocol';
+import {
+  CHILD_TEST_SET_CAPACITY,
+  type ChildMessage,
+  type ChildSettings,
+  type HostMessage,
+  type JobMessage,
+  type SandboxJob,
+  type SandboxResult,
+} from './protocol';
 import type { Sandbox, SandboxStats, SandboxWorkerStats } from './sandbox';
 
 /** The compiled child entry: forked as JavaScript whether the pool runs from src (Jest) or from dist. */
@@ -170,8 +178,10 @@ class PoolWorker {
     if (this.pending) {
       const { tests, started } = readProgress(this.progressFile);
       const forced = this.deathCause;
-      const detail = forced?.detail ?? `sandbox process exited (${signal ?? `code ${code}`}): ${this.stderrTail.trim().split('\n').slice(-3).join(' ')}`;
-      const cause = forced?.cause ?? (signal === 'SIGABRT' || signal === 'SIGTRAP' || MEMORY_CRASH.test(this.stderrTail) ? 'memory' : 'crash');
+      const detail =
+        forced?.detail ?? `sandbox process exited (${signal ?? `code ${code}`}): ${this.stderrTail.trim().split('\n').slice(-3).join(' ')}`;
+      const cause =
+        forced?.cause ?? (signal === 'SIGABRT' || signal === 'SIGTRAP' || MEMORY_CRASH.test(this.stderrTail) ? 'memory' : 'crash');
       this.settle({ kind: 'died', tests, atTest: started === null ? null : Math.max(0, started), cause, detail });
     }
     this.deathCause = undefined;

@@ -8,5 +8,12 @@ const cases: { name: string; args: Args; sample?: boolean; expected?: number }[]
 ];
 export default {
   cases,
-  generators: [{ name: 'random', count: 5, seed: 7, make: (rng: { int(a: number, b: number): number }): Args => [rng.int(-100, 100), rng.int(-100, 100)] }],
+  generators: [
+    {
+      name: 'random',
+      count: 5,
+      seed: 7,
+      make: (rng: { int(a: number, b: number): number }): Args => [rng.int(-100, 100), rng.int(-100, 100)],
+    },
+  ],
 };
