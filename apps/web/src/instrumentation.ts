@@ -1,11 +1,7 @@
-import { webConfig } from './lib/config';
-
-/** Runs once when the server starts: a bad API_URL stops the server with a message naming it. */
-export function register() {
-  try {
-    webConfig();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+/** Runs once when the server starts. The check lives in a Node-only module (Next also compiles this file for the Edge runtime). */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { checkConfigOrExit } = await import('./instrumentation-node');
+    checkConfigOrExit();
   }
 }
