@@ -4,6 +4,11 @@ import type { ProgressWriter } from './progress-log';
 import type { SandboxJob, TestOutcome } from './protocol';
 
 const SOLUTION_FILENAME = 'solution.ts';
+/**
+ * The per-test limit is CPU time. isolated-vm's timeout is wall-clock, so it is set this many times higher (a busy
+ * machine must not turn a fast solution into a time-out) and the CPU time is checked after the call.
+ */
+const WALL_FACTOR = 2;
 /** An isolate whose heap is still this full after a submission is replaced rather than reused. */
 const REUSE_HEAP_FRACTION = 0.5;
 
@@ -52,6 +57,7 @@ export class IsolateRunner {
   async run(job: SandboxJob, js: string, progress: ProgressWriter): Promise<void> {
     const { isolate, harnessScript } = this.acquire(job.limits.memoryMb);
     const { timeMsPerTest, timeMsTotal } = job.limits;
+    const wallMsPerTest = timeMsPerTest * WALL_FACTOR;
     let context: ivm.Context | undefined;
     let hitLimit = false;
     const held: { release(): void }[] = [];
@@ -77,7 +83,7 @@ export class IsolateRunner {
       try {
         const script = await isolate.compileScript(js, { filename: SOLUTION_FILENAME });
         held.push(script);
-        await script.run(context, { timeout: timeMsPerTest });
+        await script.run(context, { timeout: wallMsPerTest });
         const lookup = await isolate.compileScript(`typeof ${job.functionName} === 'function' ? ${job.functionName} : undefined`);
         held.push(lookup);
         fnRef = (await lookup.run(context, { reference: true, timeout: timeMsPerTest })) as ivm.Reference;
@@ -97,8 +103,12 @@ export class IsolateRunner {
         const start = cpuMs();
         let outcome: TestOutcome;
         try {
-          const text = (await harness.apply(undefined, ['test', test.args, job.outputArg], { timeout: timeMsPerTest })) as string;
+          const text = (await harness.apply(undefined, ['test', test.args, job.outputArg], { timeout: wallMsPerTest })) as string;
           outcome = parseHarnessResult(text, cpuMs() - start);
+          if (outcome.timeMs > timeMsPerTest) {
+            outcome = { status: 'timeout', payload: `exceeded ${timeMsPerTest} ms`, stdout: outcome.stdout, timeMs: outcome.timeMs };
+            hitLimit = true;
+          }
         } catch (e) {
           outcome = fail(i, e, cpuMs() - start);
         }

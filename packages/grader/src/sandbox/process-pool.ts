@@ -126,7 +126,8 @@ class PoolWorker {
     this.stats.jobs++;
     return new Promise<SandboxResult>((resolve) => {
       this.pending = { id, resolve };
-      const wallMs = this.options.compileTimeoutMs + job.limits.timeMsTotal + job.limits.timeMsPerTest + this.options.wallSlackMs;
+      // Limits are CPU time; the sandbox allows up to twice as much wall-clock time per call (see WALL_FACTOR).
+      const wallMs = this.options.compileTimeoutMs + 2 * (job.limits.timeMsTotal + job.limits.timeMsPerTest) + this.options.wallSlackMs;
       this.timer = setTimeout(() => this.kill('wall_timeout', `no answer within ${wallMs} ms`), wallMs);
       const message: HostMessage = { type: 'job', id, job: this.withoutKnownTests(job) };
       this.child.send(message);
