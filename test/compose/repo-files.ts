@@ -70,7 +70,7 @@ export function readEnvExample(): DocumentedVariable[] {
   for (const line of readRepoFile('.env.example').split('\n')) {
     const variable = /^(#?)([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
     if (variable) {
-      variables.push({ name: variable[2], value: variable[3], active: variable[1] === '', comment: comment.join(' ') });
+      variables.push({ name: variable[2]!, value: variable[3]!, active: variable[1] === '', comment: comment.join(' ') });
       comment = [];
     } else if (line.startsWith('# ')) {
       comment.push(line.slice(2));
@@ -98,9 +98,9 @@ export function readDockerfileStages(relativePath = 'Dockerfile'): DockerStage[]
   for (const line of joined) {
     const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
     if (from) {
-      stages.push({ name: from[2] ?? String(stages.length), from: from[1], instructions: [] });
+      stages.push({ name: from[2] ?? String(stages.length), from: from[1]!, instructions: [] });
     } else if (stages.length > 0) {
-      stages[stages.length - 1].instructions.push(line.replace(/\s+/g, ' '));
+      stages[stages.length - 1]!.instructions.push(line.replace(/\s+/g, ' '));
     }
   }
   return stages;
