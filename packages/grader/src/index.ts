@@ -2,6 +2,7 @@ export { createGrader, grade, closeSharedGrader, type Grader, type CreateGraderO
 export type { GraderOptions, GradeOptions } from './options';
 export { compareOutput } from './judge/compare';
 export { encodeValue, decodeValue, toDisplay } from './codec';
+export { runReference } from './judge/test-plan';
 export { stripExports } from './compile/strip-exports';
 export { loadProblem, wrongSolutions, referenceAsSubmission, type WrongSolution } from './content';
 export type { Sandbox, SandboxStats, SandboxWorkerStats } from './sandbox/sandbox';

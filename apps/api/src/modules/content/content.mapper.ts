@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LoadedProblem, TCard, TDeck, TProblemDetail } from '@prep/contracts';
+import { runReference, toDisplay } from '@prep/grader';
 import { expandTests } from '@prep/problems';
 
 export interface DeckRow {
@@ -32,28 +33,19 @@ export function toDeckRow(deck: TDeck): DeckRow {
 /** What learners may see of a problem: statement, starter, hints and the sample tests with their answers. */
 export function toProblemRow(problem: LoadedProblem): ProblemRow {
   const { meta } = problem;
-  const output = meta.judge.output;
+  const summary = { slug: problem.slug, version: meta.version, title: meta.title, difficulty: meta.difficulty, tags: meta.tags, decks: meta.decks };
   const sampleTests = expandTests(problem.tests)
     .filter((t) => t.sample)
     .map((t) => {
-      const args = structuredClone(t.args);
-      const returned = (problem.reference as (...a: unknown[]) => unknown)(...args);
-      return { name: t.name, args: t.args, expected: output === 'return' ? returned : args[output.mutatedArg] };
+      const result = runReference(problem, t.args);
+      if ('error' in result) throw new Error(`${problem.slug}: the reference throws on sample "${t.name}": ${result.error}`);
+      // Display form: JSON columns cannot hold NaN, Infinity or -0.
+      return { name: t.name, args: t.args.map(toDisplay), expected: toDisplay(result.expected) };
     });
   return {
-    slug: problem.slug,
-    version: meta.version,
-    title: meta.title,
-    difficulty: meta.difficulty,
-    tags: meta.tags,
-    decks: meta.decks,
+    ...summary,
     detail: {
-      slug: problem.slug,
-      version: meta.version,
-      title: meta.title,
-      difficulty: meta.difficulty,
-      tags: meta.tags,
-      decks: meta.decks,
+      ...summary,
       functionName: meta.function,
       signature: meta.signature,
       params: problem.params,
