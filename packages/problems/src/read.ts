@@ -224,7 +224,7 @@ function readCards(root: string, decks: TDeck[], issues: ContentIssue[]): TCard[
 /** Reads and validates all content under `root`, collecting every problem found instead of stopping at the first. */
 export function readContent(root: string = BUILT_IN_CONTENT_ROOT, options: ReadOptions = {}): ReadResult {
   const issues: ContentIssue[] = [];
-  const jiti = createJiti(__filename, { moduleCache: false, fsCache: false, interopDefault: false });
+  const jiti = createJiti(__filename, { moduleCache: false, interopDefault: false });
   const decks = readDecks(root, issues);
   const problems: LoadedProblem[] = [];
   const problemSlugs = listDirs(path.join(root, 'problems'));
