@@ -42,7 +42,7 @@ node apps/api/dist/cli.js seed-demo
 print_banner() {
   cat <<EOF
 
-${C_BOLD}Interview Prep is running${C_RESET}
+${C_BOLD}Recall Prep is running${C_RESET}
   web      http://localhost:$WEB_PORT
   API      http://localhost:$API_PORT/api   (ready: http://localhost:$API_PORT/api/ready)
   API docs http://localhost:$API_PORT/api/docs

@@ -13,7 +13,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [loggerModule(env.LOG_LEVEL), PrismaModule, QueueModule, AuthModule, HealthModule],
+      imports: [loggerModule(env.LOG_LEVEL, 'api'), PrismaModule, QueueModule, AuthModule, HealthModule],
       providers: [
         { provide: API_ENV, useValue: env },
         { provide: SHARED_ENV, useValue: env },

@@ -4,14 +4,14 @@ import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
 /** Structured JSON logs; each request gets an id (the caller's x-request-id when sane), echoed back. */
-export function loggerModule(level: string) {
+export function loggerModule(level: string, service: 'api' | 'worker') {
   return LoggerModule.forRoot({
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: (req: IncomingMessage) => requestId(req.headers['x-request-id']),
       redact: ['req.headers.cookie', 'res.headers["set-cookie"]', 'req.headers.authorization'],
-      customProps: () => ({ service: 'api' }),
+      customProps: () => ({ service }),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },
   });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { loadEnvOrExit, redactUrl, ZWorkerEnv } from './config/env';
 import { HealthService } from './modules/health/health.service';
 import { createProbeConnection, evictionPolicyProblem, readEvictionPolicy } from './modules/queue/redis';
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   const env = loadEnvOrExit(ZWorkerEnv);
   await assertRedisSafeForQueues(env.REDIS_URL);
   await assertDatabaseReachable(env.DATABASE_URL);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   app.enableShutdownHooks();
   const health = app.get(HealthService);
   if (env.WORKER_HEALTH_PORT > 0) {
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
     process.once('beforeExit', () => server.close());
   }
   const ready = await health.readiness();
-  console.log(JSON.stringify({ level: 'info', service: 'worker', msg: `worker ${ready.status}`, checks: ready.checks, healthPort: env.WORKER_HEALTH_PORT }));
+  logger.log({ msg: `worker ${ready.status}`, checks: ready.checks, healthPort: env.WORKER_HEALTH_PORT }, 'Worker');
 }
 
 void main().catch((e: unknown) => {

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { SHARED_ENV, WORKER_ENV } from './config/config.tokens';
 import type { WorkerEnv } from './config/env';
+import { loggerModule } from './logging';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
@@ -13,7 +14,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [PrismaModule, QueueModule, HealthModule],
+      imports: [loggerModule(env.LOG_LEVEL, 'worker'), PrismaModule, QueueModule, HealthModule],
       providers: [{ provide: WORKER_ENV, useValue: env }, { provide: SHARED_ENV, useValue: env }, SystemProcessor],
       exports: [WORKER_ENV, SHARED_ENV],
     };

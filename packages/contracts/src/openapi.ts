@@ -45,7 +45,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'Interview Prep API', version: '0.1.0', description: 'Spaced-repetition interview prep: concept cards and graded coding problems.' },
+    info: { title: 'Recall Prep API', version: '0.1.0', description: 'Spaced-repetition interview prep: concept cards and graded coding problems.' },
     servers: [{ url: serverUrl }],
   });
 }
