@@ -4,7 +4,18 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['packages/grader/test/fixtures/**', 'packages/grader/test/content/**', '**/node_modules/**', '**/dist/**', '**/.next/**', 'apps/api/src/generated/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'apps/web/next-env.d.ts'],
+    ignores: [
+      'packages/grader/test/fixtures/**',
+      'packages/grader/test/content/**',
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.next/**',
+      'apps/api/src/generated/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      'apps/web/next-env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -15,7 +26,12 @@ export default tseslint.config(
   },
   {
     // Learner-form solutions (starters, wrong answers, fixtures) declare a global function that is never called here.
-    files: ['packages/problems/problems/**/starter.ts', 'packages/problems/problems/**/wrong/**', 'packages/grader/test/fixtures/**', 'packages/problems/test/fixtures/**/starter.ts'],
+    files: [
+      'packages/problems/problems/**/starter.ts',
+      'packages/problems/problems/**/wrong/**',
+      'packages/grader/test/fixtures/**',
+      'packages/problems/test/fixtures/**/starter.ts',
+    ],
     rules: { '@typescript-eslint/no-unused-vars': 'off', 'no-unused-vars': 'off' },
   },
 );

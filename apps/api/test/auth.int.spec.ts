@@ -67,7 +67,10 @@ describe('auth', () => {
   it('logs in with the right password only, with one message for unknown email and wrong password', async () => {
     const registration = buildRegistration({ email: `Mixed.Case-${Date.now()}@Example.com` });
     await call({ url: '/api/auth/register', payload: registration });
-    const ok = await call({ url: '/api/auth/login', payload: { email: registration.email.toLowerCase(), password: registration.password } });
+    const ok = await call({
+      url: '/api/auth/login',
+      payload: { email: registration.email.toLowerCase(), password: registration.password },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ZMeResponse.parse(ok.json()).user.email).toBe(registration.email.toLowerCase());
 
@@ -150,7 +153,11 @@ describe('CSRF defences on mutating requests', () => {
   });
 
   it('rejects a form-encoded body (what a cross-site form can send)', async () => {
-    const res = await call({ url: '/api/auth/login', payload: 'email=a%40b.co&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await call({
+      url: '/api/auth/login',
+      payload: 'email=a%40b.co&password=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(415);
     expect(errorOf(res).code).toBe('unsupported_media_type');
   });
@@ -161,7 +168,10 @@ describe('health, readiness and docs', () => {
     expect((await call({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok' });
     const ready = await call({ method: 'GET', url: '/api/ready' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toMatchObject({ status: 'ready', checks: { postgres: { ok: true }, redis: { ok: true }, migrations: { ok: true } } });
+    expect(ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { postgres: { ok: true }, redis: { ok: true }, migrations: { ok: true } },
+    });
   });
 
   it('serves the OpenAPI document generated from the contracts', async () => {

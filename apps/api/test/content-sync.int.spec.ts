@@ -18,10 +18,13 @@ function contentCopy(suffix: string): string {
   fs.renameSync(path.join(root, 'problems/add-two'), path.join(root, `problems/add-two-${suffix}`));
   fs.renameSync(path.join(root, 'decks/basics'), path.join(root, `decks/basics-${suffix}`));
   fs.renameSync(path.join(root, 'cards/basics'), path.join(root, `cards/basics-${suffix}`));
-  const rewrite = (file: string, edit: (t: string) => string) => fs.writeFileSync(path.join(root, file), edit(fs.readFileSync(path.join(root, file), 'utf8')));
+  const rewrite = (file: string, edit: (t: string) => string) =>
+    fs.writeFileSync(path.join(root, file), edit(fs.readFileSync(path.join(root, file), 'utf8')));
   rewrite(`decks/basics-${suffix}/deck.yaml`, (t) => t.replace('[add-two]', `[add-two-${suffix}]`));
   rewrite(`problems/add-two-${suffix}/problem.md`, (t) => t.replace('decks: [basics]', `decks: [basics-${suffix}]`));
-  rewrite(`problems/add-two-${suffix}/tests.ts`, (t) => t.replace(/'[./]+\/src\/testkit'/, JSON.stringify(path.resolve(__dirname, '../../../packages/problems/src/testkit'))));
+  rewrite(`problems/add-two-${suffix}/tests.ts`, (t) =>
+    t.replace(/'[./]+\/src\/testkit'/, JSON.stringify(path.resolve(__dirname, '../../../packages/problems/src/testkit'))),
+  );
   rewrite(`cards/basics-${suffix}/arithmetic.md`, (t) => t.replace(/id: basics-/g, `id: ${suffix}-`));
   return root;
 }
@@ -55,10 +58,23 @@ describe('content sync', () => {
     expect(second.cards).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
 
     const user = await prisma.user.create({ data: { email: `sync-${suffix}@example.com`, passwordHash: 'x' } });
-    await prisma.submission.create({ data: { userId: user.id, problemSlug: slug, problemVersion: 1, mode: 'submit', code: 'function add(a, b) { return a + b; }', status: 'graded', verdict: 'accepted' } });
+    await prisma.submission.create({
+      data: {
+        userId: user.id,
+        problemSlug: slug,
+        problemVersion: 1,
+        mode: 'submit',
+        code: 'function add(a, b) { return a + b; }',
+        status: 'graded',
+        verdict: 'accepted',
+      },
+    });
 
     const problemFile = path.join(root, `problems/${slug}/problem.md`);
-    fs.writeFileSync(problemFile, fs.readFileSync(problemFile, 'utf8').replace('version: 1', 'version: 2').replace('Return the sum', 'Return the exact sum'));
+    fs.writeFileSync(
+      problemFile,
+      fs.readFileSync(problemFile, 'utf8').replace('version: 1', 'version: 2').replace('Return the sum', 'Return the exact sum'),
+    );
     const third = await sync.sync(loadContent(root));
     expect(third.problems).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
 

@@ -19,7 +19,10 @@ describe('system queue: API enqueues, the worker answers, through the real Redis
     api = await NestFactory.createApplicationContext(AppModule.forRoot(testApiEnv({ QUEUE_PREFIX })), { logger: false });
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(testWorkerEnv({ QUEUE_PREFIX })), { logger: false });
     await worker.init();
-    events = new QueueEvents(QueueName.System, { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, prefix: QUEUE_PREFIX });
+    events = new QueueEvents(QueueName.System, {
+      connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+      prefix: QUEUE_PREFIX,
+    });
     await events.waitUntilReady();
   });
   afterAll(async () => {

@@ -35,9 +35,7 @@ export const ZJudgeSpec = z
   .strictObject({
     compare: z.enum(['exact', 'unordered', 'unordered-deep', 'float', 'custom']).default('exact'),
     tolerance: ZTolerance.optional(),
-    output: z
-      .union([z.literal('return'), z.strictObject({ mutatedArg: z.number().int().min(0) })])
-      .default('return'),
+    output: z.union([z.literal('return'), z.strictObject({ mutatedArg: z.number().int().min(0) })]).default('return'),
   })
   .refine((j) => j.compare !== 'float' || j.tolerance !== undefined, {
     message: 'compare: float needs a tolerance { abs, rel }',

@@ -22,7 +22,11 @@ export function buildOpenApiDocument(serverUrl = '/api') {
     path: '/auth/login',
     summary: 'Sign in',
     request: { body: { content: { 'application/json': { schema: ZLoginRequest } } } },
-    responses: { 200: json(ZMeResponse, 'Signed in; sets the session cookie'), 400: error('Invalid input'), 401: error('Wrong email or password') },
+    responses: {
+      200: json(ZMeResponse, 'Signed in; sets the session cookie'),
+      400: error('Invalid input'),
+      401: error('Wrong email or password'),
+    },
   });
   registry.registerPath({
     method: 'post',
@@ -45,7 +49,11 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   });
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'Recall Prep API', version: '0.1.0', description: 'Spaced-repetition interview prep: concept cards and graded coding problems.' },
+    info: {
+      title: 'Recall Prep API',
+      version: '0.1.0',
+      description: 'Spaced-repetition interview prep: concept cards and graded coding problems.',
+    },
     servers: [{ url: serverUrl }],
   });
 }

@@ -34,7 +34,11 @@ export function parseCardFile(file: string, text: string, deck: string, topic: s
   if (!meta.success) {
     for (const issue of meta.error.issues) {
       const key = String(issue.path[0] ?? '');
-      issues.push({ file, line: fm.keyLines[key] ?? 1, message: `frontmatter ${issue.path.join('.') || ''}: ${issue.message}`.replace('  ', ' ') });
+      issues.push({
+        file,
+        line: fm.keyLines[key] ?? 1,
+        message: `frontmatter ${issue.path.join('.') || ''}: ${issue.message}`.replace('  ', ' '),
+      });
     }
   }
   const fileTags = meta.success ? meta.data.tags : [];
@@ -59,7 +63,15 @@ export function parseCardFile(file: string, text: string, deck: string, topic: s
       topic,
       front,
       back,
-      tags: [...new Set([...fileTags, ...(current.meta.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean)])],
+      tags: [
+        ...new Set([
+          ...fileTags,
+          ...(current.meta.tags ?? '')
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ]),
+      ],
     };
     const parsed = ZCard.safeParse(candidate);
     if (!parsed.success) {

@@ -20,7 +20,13 @@ export interface ParsedFrontmatter {
 export function parseFrontmatter(text: string): ParsedFrontmatter {
   const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!match) {
-    return { data: undefined, keyLines: {}, body: text, bodyLine: 1, errors: [{ line: 1, message: 'missing frontmatter: the file must start with a --- YAML block ---' }] };
+    return {
+      data: undefined,
+      keyLines: {},
+      body: text,
+      bodyLine: 1,
+      errors: [{ line: 1, message: 'missing frontmatter: the file must start with a --- YAML block ---' }],
+    };
   }
   const yamlText = match[1] ?? '';
   const lineCounter = new LineCounter();

@@ -43,7 +43,11 @@ describe('content lint', () => {
   });
 
   it('reports a signature that does not parse', () => {
-    const issues = lint(fixtureWith({ 'problems/add-two/problem.md': (t) => t.replace('function add(a: number, b: number): number', 'function add(a: number, b: number') }));
+    const issues = lint(
+      fixtureWith({
+        'problems/add-two/problem.md': (t) => t.replace('function add(a: number, b: number): number', 'function add(a: number, b: number'),
+      }),
+    );
     expect(issues.some((i) => /problem\.md:8: signature does not parse/.test(i))).toBe(true);
   });
 
@@ -95,7 +99,9 @@ describe('content lint', () => {
   it('the CLI prints path:line: message and exits 1 on a broken file, 0 when clean', () => {
     const cli = path.join(__dirname, '..', 'dist', 'cli', 'lint.js');
     expect(fs.existsSync(cli)).toBe(true);
-    const broken = spawnSync(process.execPath, [cli, fixtureWith({ 'problems/add-two/hints.md': 'no headings here' })], { encoding: 'utf8' });
+    const broken = spawnSync(process.execPath, [cli, fixtureWith({ 'problems/add-two/hints.md': 'no headings here' })], {
+      encoding: 'utf8',
+    });
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/problems\/add-two\/hints\.md:1: no hints/);
     const clean = spawnSync(process.execPath, [cli, fixtureWith({})], { encoding: 'utf8' });

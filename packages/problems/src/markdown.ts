@@ -65,7 +65,10 @@ export function checkMath(text: string): MarkdownIssue[] {
     try {
       katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'ignore' });
     } catch (e) {
-      issues.push({ lineOffset: lineOf(i), message: `broken math ${open}${tex.length > 40 ? tex.slice(0, 40) + '…' : tex}${open}: ${(e as Error).message.replace(/^KaTeX parse error: /, '')}` });
+      issues.push({
+        lineOffset: lineOf(i),
+        message: `broken math ${open}${tex.length > 40 ? tex.slice(0, 40) + '…' : tex}${open}: ${(e as Error).message.replace(/^KaTeX parse error: /, '')}`,
+      });
     }
     i = end + open.length;
   }

@@ -97,7 +97,13 @@ function readDecks(root: string, issues: ContentIssue[]): TDeck[] {
   return decks;
 }
 
-function readProblem(root: string, slug: string, jiti: ReturnType<typeof createJiti>, options: ReadOptions, issues: ContentIssue[]): LoadedProblem | null {
+function readProblem(
+  root: string,
+  slug: string,
+  jiti: ReturnType<typeof createJiti>,
+  options: ReadOptions,
+  issues: ContentIssue[],
+): LoadedProblem | null {
   const dir = path.join(root, 'problems', slug);
   const rel = (name: string) => `problems/${slug}/${name}`;
   const missing = PROBLEM_FILES.filter((f) => !fs.existsSync(path.join(dir, f)));
@@ -119,10 +125,18 @@ function readProblem(root: string, slug: string, jiti: ReturnType<typeof createJ
   if ('error' in sig) {
     issues.push({ file: rel('problem.md'), line: fm.keyLines.signature ?? 1, message: sig.error });
   } else if (sig.name !== meta.function) {
-    issues.push({ file: rel('problem.md'), line: fm.keyLines.signature ?? 1, message: `signature declares ${sig.name} but function is ${meta.function}` });
+    issues.push({
+      file: rel('problem.md'),
+      line: fm.keyLines.signature ?? 1,
+      message: `signature declares ${sig.name} but function is ${meta.function}`,
+    });
   }
   if (meta.judge.output !== 'return' && !('error' in sig) && meta.judge.output.mutatedArg >= sig.params.length) {
-    issues.push({ file: rel('problem.md'), line: fm.keyLines.judge ?? 1, message: `judge.output.mutatedArg ${meta.judge.output.mutatedArg} is not a parameter` });
+    issues.push({
+      file: rel('problem.md'),
+      line: fm.keyLines.judge ?? 1,
+      message: `judge.output.mutatedArg ${meta.judge.output.mutatedArg} is not a parameter`,
+    });
   }
   if (fm.body.trim().length < 40) issues.push({ file: rel('problem.md'), line: fm.bodyLine, message: 'statement is missing or too short' });
   for (const m of checkMath(fm.body)) issues.push({ file: rel('problem.md'), line: fm.bodyLine + m.lineOffset, message: m.message });
@@ -130,13 +144,15 @@ function readProblem(root: string, slug: string, jiti: ReturnType<typeof createJ
 
   const hintsText = fs.readFileSync(path.join(dir, 'hints.md'), 'utf8');
   const hints = splitHints(hintsText);
-  if (hints.length === 0) issues.push({ file: rel('hints.md'), line: 1, message: 'no hints: write each hint under its own "## Hint N" heading' });
+  if (hints.length === 0)
+    issues.push({ file: rel('hints.md'), line: 1, message: 'no hints: write each hint under its own "## Hint N" heading' });
   for (const m of checkMath(hintsText)) issues.push({ file: rel('hints.md'), line: 1 + m.lineOffset, message: m.message });
   const editorial = fs.readFileSync(path.join(dir, 'editorial.md'), 'utf8');
   if (editorial.trim().length < 100) issues.push({ file: rel('editorial.md'), line: 1, message: 'editorial is missing or too short' });
   for (const m of checkMath(editorial)) issues.push({ file: rel('editorial.md'), line: 1 + m.lineOffset, message: m.message });
   const starter = fs.readFileSync(path.join(dir, 'starter.ts'), 'utf8');
-  if (/^\s*(import|export)\b/m.test(starter)) issues.push({ file: rel('starter.ts'), line: lineOfText(starter, 'port'), message: 'starter is learner code: no import or export' });
+  if (/^\s*(import|export)\b/m.test(starter))
+    issues.push({ file: rel('starter.ts'), line: lineOfText(starter, 'port'), message: 'starter is learner code: no import or export' });
 
   let reference: AnyFunction | undefined;
   const alternatives: Record<string, AnyFunction> = {};
@@ -158,7 +174,11 @@ function readProblem(root: string, slug: string, jiti: ReturnType<typeof createJ
     const mod = jiti(path.join(dir, 'tests.ts')) as { default?: ProblemTests };
     tests = mod.default;
     if (!tests || !Array.isArray(tests.cases)) {
-      issues.push({ file: rel('tests.ts'), line: 1, message: 'tests.ts must `export default defineTests({ cases, generators?, check? })`' });
+      issues.push({
+        file: rel('tests.ts'),
+        line: 1,
+        message: 'tests.ts must `export default defineTests({ cases, generators?, check? })`',
+      });
       tests = undefined;
     }
   } catch (e) {
@@ -167,8 +187,10 @@ function readProblem(root: string, slug: string, jiti: ReturnType<typeof createJ
   if (tests) {
     const arity = 'error' in sig ? undefined : sig.params.length;
     const minCases = options.minFixedCases ?? 1;
-    if (tests.cases.length < minCases) issues.push({ file: rel('tests.ts'), line: 1, message: `only ${tests.cases.length} fixed cases; at least ${minCases} are required` });
-    if (!tests.cases.some((c) => c.sample)) issues.push({ file: rel('tests.ts'), line: 1, message: 'no sample test: mark at least one case `sample: true`' });
+    if (tests.cases.length < minCases)
+      issues.push({ file: rel('tests.ts'), line: 1, message: `only ${tests.cases.length} fixed cases; at least ${minCases} are required` });
+    if (!tests.cases.some((c) => c.sample))
+      issues.push({ file: rel('tests.ts'), line: 1, message: 'no sample test: mark at least one case `sample: true`' });
     const names = new Set<string>();
     for (const c of [...tests.cases, ...(tests.generators ?? [])]) {
       const line = lineOfText(testsText, c.name);
@@ -178,12 +200,20 @@ function readProblem(root: string, slug: string, jiti: ReturnType<typeof createJ
     }
     for (const c of tests.cases) {
       if (arity !== undefined && (!Array.isArray(c.args) || c.args.length !== arity)) {
-        issues.push({ file: rel('tests.ts'), line: lineOfText(testsText, c.name), message: `case "${c.name}" has ${Array.isArray(c.args) ? c.args.length : 'no'} args; the signature takes ${arity}` });
+        issues.push({
+          file: rel('tests.ts'),
+          line: lineOfText(testsText, c.name),
+          message: `case "${c.name}" has ${Array.isArray(c.args) ? c.args.length : 'no'} args; the signature takes ${arity}`,
+        });
       }
     }
     for (const g of tests.generators ?? []) {
       if (!Number.isInteger(g.count) || g.count < 1 || typeof g.make !== 'function') {
-        issues.push({ file: rel('tests.ts'), line: lineOfText(testsText, g.name), message: `generator "${g.name}" needs a positive count and a make(rng) function` });
+        issues.push({
+          file: rel('tests.ts'),
+          line: lineOfText(testsText, g.name),
+          message: `generator "${g.name}" needs a positive count and a make(rng) function`,
+        });
       }
     }
     if (meta.judge.compare === 'custom' && typeof tests.check !== 'function') {
@@ -209,7 +239,10 @@ function readProblem(root: string, slug: string, jiti: ReturnType<typeof createJ
 function readCards(root: string, decks: TDeck[], issues: ContentIssue[]): TCard[] {
   const cards: TCard[] = [];
   for (const deck of listDirs(path.join(root, 'cards'))) {
-    for (const name of fs.readdirSync(path.join(root, 'cards', deck)).filter((n) => n.endsWith('.md')).sort()) {
+    for (const name of fs
+      .readdirSync(path.join(root, 'cards', deck))
+      .filter((n) => n.endsWith('.md'))
+      .sort()) {
       const file = `cards/${deck}/${name}`;
       const topic = name.slice(0, -3);
       if (!decks.some((d) => d.slug === deck)) issues.push({ file, line: 1, message: `no deck "${deck}" (decks/${deck}/deck.yaml)` });
@@ -245,16 +278,23 @@ export function readContent(root: string = BUILT_IN_CONTENT_ROOT, options: ReadO
     for (const slug of d.problems) {
       const p = problems.find((x) => x.slug === slug);
       if (!problemSlugs.includes(slug)) issues.push({ file, line: 1, message: `problem "${slug}" does not exist` });
-      else if (p && !p.meta.decks.includes(d.slug)) issues.push({ file, line: 1, message: `problem "${slug}" does not list deck "${d.slug}" in its frontmatter` });
+      else if (p && !p.meta.decks.includes(d.slug))
+        issues.push({ file, line: 1, message: `problem "${slug}" does not list deck "${d.slug}" in its frontmatter` });
     }
     for (const topic of d.cardTopics) {
-      if (!fs.existsSync(path.join(root, 'cards', d.slug, `${topic}.md`))) issues.push({ file, line: 1, message: `card topic "${topic}" has no file cards/${d.slug}/${topic}.md` });
+      if (!fs.existsSync(path.join(root, 'cards', d.slug, `${topic}.md`)))
+        issues.push({ file, line: 1, message: `card topic "${topic}" has no file cards/${d.slug}/${topic}.md` });
     }
   }
   for (const p of problems) {
     for (const d of p.meta.decks) {
       const deck = decks.find((x) => x.slug === d);
-      if (deck && !deck.problems.includes(p.slug)) issues.push({ file: `decks/${d}/deck.yaml`, line: 1, message: `problem "${p.slug}" lists this deck but the deck does not list it` });
+      if (deck && !deck.problems.includes(p.slug))
+        issues.push({
+          file: `decks/${d}/deck.yaml`,
+          line: 1,
+          message: `problem "${p.slug}" lists this deck but the deck does not list it`,
+        });
     }
   }
   const seen = new Map<string, TCard>();
@@ -262,7 +302,12 @@ export function readContent(root: string = BUILT_IN_CONTENT_ROOT, options: ReadO
     const first = seen.get(c.id);
     const file = `cards/${c.deck}/${c.topic}.md`;
     const text = fs.readFileSync(path.join(root, file), 'utf8');
-    if (first) issues.push({ file, line: lineOfText(text, `id: ${c.id}`), message: `duplicate card id "${c.id}" (also in cards/${first.deck}/${first.topic}.md)` });
+    if (first)
+      issues.push({
+        file,
+        line: lineOfText(text, `id: ${c.id}`),
+        message: `duplicate card id "${c.id}" (also in cards/${first.deck}/${first.topic}.md)`,
+      });
     else seen.set(c.id, c);
   }
   return { content: { decks, problems, cards }, issues };

@@ -34,6 +34,8 @@ describe('seeded test kit', () => {
       [2, 'gen #2', false, '5:1'],
     ]);
     expect(tests[0]!.pinned).toEqual({ expected: 1 });
-    expect(expandTests({ cases: [], generators: [{ name: 'gen', count: 2, seed: 5, make: (rng) => [rng.int(0, 9)] }] }).map((t) => t.args)).toEqual(tests.slice(1).map((t) => t.args));
+    expect(
+      expandTests({ cases: [], generators: [{ name: 'gen', count: 2, seed: 5, make: (rng) => [rng.int(0, 9)] }] }).map((t) => t.args),
+    ).toEqual(tests.slice(1).map((t) => t.args));
   });
 });

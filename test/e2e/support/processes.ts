@@ -22,12 +22,7 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export function startService(
-  name: string,
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
-): TService {
+export function startService(name: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): TService {
   // detached: the service leads its own process group, so stopping it also stops anything it spawned.
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: 'pipe' });
   const lines: string[] = [];
@@ -70,10 +65,7 @@ export async function stopService(service: TService, graceMs = 10_000): Promise<
 export async function waitForHttp(
   service: TService,
   url: string,
-  {
-    timeoutMs,
-    accept = (status: number) => status === 200,
-  }: { timeoutMs: number; accept?: (status: number) => boolean },
+  { timeoutMs, accept = (status: number) => status === 200 }: { timeoutMs: number; accept?: (status: number) => boolean },
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';

@@ -3,7 +3,11 @@ import { ConfigError, parseEnv, redactUrl, ZApiEnv, ZWorkerEnv } from './env';
 describe('config', () => {
   it('fills safe local defaults', () => {
     const env = parseEnv(ZApiEnv, {});
-    expect(env).toMatchObject({ API_PORT: 4000, WEB_ORIGIN: 'http://localhost:3000', DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/interview_prep' });
+    expect(env).toMatchObject({
+      API_PORT: 4000,
+      WEB_ORIGIN: 'http://localhost:3000',
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/interview_prep',
+    });
   });
 
   it('names the bad variable', () => {

@@ -15,7 +15,10 @@ const shared = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: ZPostgresUrl.default('postgresql://postgres@127.0.0.1:5432/interview_prep'),
   REDIS_URL: ZRedisUrl.default('redis://127.0.0.1:6379'),
-  QUEUE_PREFIX: z.string().regex(/^[\w:-]+$/).default('prep'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w:-]+$/)
+    .default('prep'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
 
@@ -23,7 +26,10 @@ export const ZApiEnv = z.object({
   ...shared,
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: ZPort.default(4000),
-  WEB_ORIGIN: z.url().default('http://localhost:3000').transform((u) => new URL(u).origin),
+  WEB_ORIGIN: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((u) => new URL(u).origin),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 export type ApiEnv = z.infer<typeof ZApiEnv>;

@@ -29,8 +29,8 @@ export default async function HomePage() {
           Signed in as <strong>{user.email}</strong>
         </p>
         <p className="muted">
-          Your reviews and coding problems will appear here. Come back every day for a short session: the schedule does
-          the remembering for you.
+          Your reviews and coding problems will appear here. Come back every day for a short session: the schedule does the remembering for
+          you.
         </p>
       </section>
     );
@@ -49,8 +49,7 @@ export default async function HomePage() {
           Prepare for interviews and remember it on the day.
         </h1>
         <p className="hero__lead">
-          Concept cards and graded coding problems, scheduled with spaced repetition so every review lands right before
-          you would forget.
+          Concept cards and graded coding problems, scheduled with spaced repetition so every review lands right before you would forget.
         </p>
         <div className="hero__actions">
           <Link href="/sign-up" className="button button--primary button--large">

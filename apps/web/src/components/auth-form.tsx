@@ -77,9 +77,7 @@ export function AuthForm({ mode }: { mode: TAuthMode }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const values = Object.fromEntries(
-      [...new FormData(event.currentTarget).entries()].map(([key, value]) => [key, String(value)]),
-    );
+    const values = Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([key, value]) => [key, String(value)]));
     const built = buildAuthRequest(mode, values);
     if (!built.ok) {
       setErrors(built.errors);

@@ -4,7 +4,17 @@ type Args = [candidates: number[], target: number];
 
 export default defineTests<Args>({
   cases: [
-    { name: 'example 1', args: [[10, 1, 2, 7, 6, 1, 5], 8], sample: true, expected: [[1, 1, 6], [1, 2, 5], [1, 7], [2, 6]] },
+    {
+      name: 'example 1',
+      args: [[10, 1, 2, 7, 6, 1, 5], 8],
+      sample: true,
+      expected: [
+        [1, 1, 6],
+        [1, 2, 5],
+        [1, 7],
+        [2, 6],
+      ],
+    },
     { name: 'example 2', args: [[2, 5, 2, 1, 2], 5], sample: true, expected: [[1, 2, 2], [5]] },
     { name: 'example 3: copies used once each', args: [[1, 1, 1], 2], sample: true, expected: [[1, 1]] },
     { name: 'single element equal to the target', args: [[1], 1], expected: [[1]] },
@@ -22,11 +32,32 @@ export default defineTests<Args>({
     {
       name: 'several values repeated',
       args: [[4, 4, 2, 1, 4, 2, 2, 1, 3], 6],
-      expected: [[2, 4], [1, 1, 4], [1, 2, 3], [2, 2, 2], [1, 1, 2, 2]],
+      expected: [
+        [2, 4],
+        [1, 1, 4],
+        [1, 2, 3],
+        [2, 2, 2],
+        [1, 1, 2, 2],
+      ],
     },
-    { name: 'everything but a little', args: [[10, 1, 2, 7, 6, 1, 5], 30], expected: [[1, 1, 5, 6, 7, 10], [2, 5, 6, 7, 10]] },
+    {
+      name: 'everything but a little',
+      args: [[10, 1, 2, 7, 6, 1, 5], 30],
+      expected: [
+        [1, 1, 5, 6, 7, 10],
+        [2, 5, 6, 7, 10],
+      ],
+    },
     { name: 'many copies of two values', args: [[3, 3, 3, 3, 5, 5, 5], 11], expected: [[3, 3, 5]] },
-    { name: 'largest target', args: [[15, 15, 15, 10, 10, 10, 5], 30], expected: [[15, 15], [10, 10, 10], [5, 10, 15]] },
+    {
+      name: 'largest target',
+      args: [[15, 15, 15, 10, 10, 10, 5], 30],
+      expected: [
+        [15, 15],
+        [10, 10, 10],
+        [5, 10, 15],
+      ],
+    },
     { name: 'value equal to the largest target', args: [[50, 30, 30], 30], expected: [[30]] },
   ],
   generators: [

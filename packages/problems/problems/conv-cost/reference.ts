@@ -12,7 +12,14 @@ export function convCost(kind: string, cin: number, cout: number, k: number, h: 
 }
 
 /** Counts MACs per output value instead, the way a layer-by-layer profiler would. */
-export function convCostPerOutput(kind: string, cin: number, cout: number, k: number, h: number, w: number): { params: number; macs: number } {
+export function convCostPerOutput(
+  kind: string,
+  cin: number,
+  cout: number,
+  k: number,
+  h: number,
+  w: number,
+): { params: number; macs: number } {
   const positions = h * w;
   const standard = { params: k * k * cin * cout, macs: positions * cout * (k * k * cin) };
   const pointwise = { params: cin * cout, macs: positions * cout * cin };

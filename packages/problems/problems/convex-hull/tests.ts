@@ -3,8 +3,7 @@ import { defineTests, type Rng } from '../../src/testkit';
 type Point = [number, number];
 type Args = [points: Point[]];
 
-const isPoint = (p: unknown): p is Point =>
-  Array.isArray(p) && p.length === 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
+const isPoint = (p: unknown): p is Point => Array.isArray(p) && p.length === 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
 const samePoint = (a: Point, b: Point): boolean => a[0] === b[0] && a[1] === b[1];
 const show = (p: Point): string => `[${p[0]},${p[1]}]`;
 
@@ -30,7 +29,14 @@ const randomPoints = (rng: Rng, n: number, r: number): Point[] => rng.array(n, (
 /** Points on one line through a lattice point, with repeats. */
 function collinear(rng: Rng): Point[] {
   const a: Point = [rng.int(-1000, 1000), rng.int(-1000, 1000)];
-  const d: Point = rng.pick<Point>([[1, 0], [0, 1], [1, 1], [2, -3], [-5, 7], [1000, 1]]);
+  const d: Point = rng.pick<Point>([
+    [1, 0],
+    [0, 1],
+    [1, 1],
+    [2, -3],
+    [-5, 7],
+    [1000, 1],
+  ]);
   return rng.array(rng.int(2, 12), () => {
     const t = rng.int(-50, 50);
     return [a[0] + t * d[0], a[1] + t * d[1]] as Point;
@@ -41,7 +47,12 @@ function collinear(rng: Rng): Point[] {
 function rectangleWithEdgePoints(rng: Rng): Point[] {
   const [x0, y0] = [rng.int(-100, 100), rng.int(-100, 100)];
   const [w, h] = [rng.int(1, 10), rng.int(1, 10)];
-  const points: Point[] = [[x0, y0], [x0 + w, y0], [x0 + w, y0 + h], [x0, y0 + h]];
+  const points: Point[] = [
+    [x0, y0],
+    [x0 + w, y0],
+    [x0 + w, y0 + h],
+    [x0, y0 + h],
+  ];
   for (let i = 0; i < 30; i++) {
     const side = rng.int(0, 4);
     const [x, y] = [x0 + rng.int(0, w), y0 + rng.int(0, h)];
@@ -88,31 +99,311 @@ function manyHullVertices(rng: Rng, m: number, total: number): Point[] {
 
 export default defineTests<Args>({
   cases: [
-    { name: 'example 1: square with a center point', args: [[[0, 0], [2, 0], [1, 1], [2, 2], [0, 2]]], sample: true, expected: [[0, 0], [2, 0], [2, 2], [0, 2]] },
-    { name: 'example 2: points on the edges', args: [[[0, 0], [1, 0], [2, 0], [2, 1], [2, 2], [1, 2], [0, 2], [0, 1], [1, 1], [2, 2]]], sample: true, expected: [[0, 0], [2, 0], [2, 2], [0, 2]] },
-    { name: 'example 3: all collinear', args: [[[3, 3], [0, 0], [1, 1], [2, 2]]], sample: true, expected: [[0, 0], [3, 3]] },
+    {
+      name: 'example 1: square with a center point',
+      args: [
+        [
+          [0, 0],
+          [2, 0],
+          [1, 1],
+          [2, 2],
+          [0, 2],
+        ],
+      ],
+      sample: true,
+      expected: [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+      ],
+    },
+    {
+      name: 'example 2: points on the edges',
+      args: [
+        [
+          [0, 0],
+          [1, 0],
+          [2, 0],
+          [2, 1],
+          [2, 2],
+          [1, 2],
+          [0, 2],
+          [0, 1],
+          [1, 1],
+          [2, 2],
+        ],
+      ],
+      sample: true,
+      expected: [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+      ],
+    },
+    {
+      name: 'example 3: all collinear',
+      args: [
+        [
+          [3, 3],
+          [0, 0],
+          [1, 1],
+          [2, 2],
+        ],
+      ],
+      sample: true,
+      expected: [
+        [0, 0],
+        [3, 3],
+      ],
+    },
     { name: 'no points', args: [[]], expected: [] },
     { name: 'one point', args: [[[5, -3]]], expected: [[5, -3]] },
-    { name: 'two distinct points', args: [[[3, 4], [-1, 2]]], expected: [[-1, 2], [3, 4]] },
-    { name: 'two equal points', args: [[[7, 7], [7, 7]]], expected: [[7, 7]] },
-    { name: 'all points equal', args: [[[-2, 9], [-2, 9], [-2, 9], [-2, 9], [-2, 9]]], expected: [[-2, 9]] },
-    { name: 'vertical line with repeats', args: [[[0, 5], [0, -1], [0, 2], [0, 5], [0, -1]]], expected: [[0, -1], [0, 5]] },
-    { name: 'horizontal line', args: [[[4, 1], [-6, 1], [0, 1]]], expected: [[-6, 1], [4, 1]] },
-    { name: 'triangle given clockwise', args: [[[0, 0], [0, 3], [4, 0]]], expected: [[0, 0], [4, 0], [0, 3]] },
-    { name: 'collinear points on the left edge', args: [[[0, 0], [0, 1], [0, 2], [1, 1]]], expected: [[0, 0], [1, 1], [0, 2]] },
-    { name: 'convex pentagon already in order', args: [[[0, 0], [4, 0], [5, 3], [2, 5], [-1, 3]]], expected: [[-1, 3], [0, 0], [4, 0], [5, 3], [2, 5]] },
-    { name: 'negative coordinates with interior points', args: [[[-5, -5], [-1, -4], [-3, -3], [-2, -1], [-4, -2], [-3, -2]]], expected: [[-5, -5], [-1, -4], [-2, -1], [-4, -2]] },
-    { name: 'diamond with repeated corners', args: [[[0, 2], [2, 0], [0, -2], [-2, 0], [0, 2], [2, 0], [0, 0], [1, 1]]], expected: [[-2, 0], [0, -2], [2, 0], [0, 2]] },
-    { name: 'extreme coordinates', args: [[[-1000000, -1000000], [1000000, -1000000], [1000000, 1000000], [-1000000, 1000000], [0, 0], [999999, -1000000]]], expected: [[-1000000, -1000000], [1000000, -1000000], [1000000, 1000000], [-1000000, 1000000]] },
-    { name: 'long nearly collinear triangle', args: [[[-1000000, -1], [0, 0], [1000000, 2]]], expected: [[-1000000, -1], [0, 0], [1000000, 2]] },
-    { name: 'long exactly collinear points', args: [[[-1000000, -1], [0, 0], [1000000, 1]]], expected: [[-1000000, -1], [1000000, 1]] },
-    { name: 'octagon with interior lattice points', args: [[[1, 0], [2, 0], [3, 1], [3, 2], [2, 3], [1, 3], [0, 2], [0, 1], [1, 1], [2, 2], [1, 2], [2, 1]]], expected: [[0, 1], [1, 0], [2, 0], [3, 1], [3, 2], [2, 3], [1, 3], [0, 2]] },
+    {
+      name: 'two distinct points',
+      args: [
+        [
+          [3, 4],
+          [-1, 2],
+        ],
+      ],
+      expected: [
+        [-1, 2],
+        [3, 4],
+      ],
+    },
+    {
+      name: 'two equal points',
+      args: [
+        [
+          [7, 7],
+          [7, 7],
+        ],
+      ],
+      expected: [[7, 7]],
+    },
+    {
+      name: 'all points equal',
+      args: [
+        [
+          [-2, 9],
+          [-2, 9],
+          [-2, 9],
+          [-2, 9],
+          [-2, 9],
+        ],
+      ],
+      expected: [[-2, 9]],
+    },
+    {
+      name: 'vertical line with repeats',
+      args: [
+        [
+          [0, 5],
+          [0, -1],
+          [0, 2],
+          [0, 5],
+          [0, -1],
+        ],
+      ],
+      expected: [
+        [0, -1],
+        [0, 5],
+      ],
+    },
+    {
+      name: 'horizontal line',
+      args: [
+        [
+          [4, 1],
+          [-6, 1],
+          [0, 1],
+        ],
+      ],
+      expected: [
+        [-6, 1],
+        [4, 1],
+      ],
+    },
+    {
+      name: 'triangle given clockwise',
+      args: [
+        [
+          [0, 0],
+          [0, 3],
+          [4, 0],
+        ],
+      ],
+      expected: [
+        [0, 0],
+        [4, 0],
+        [0, 3],
+      ],
+    },
+    {
+      name: 'collinear points on the left edge',
+      args: [
+        [
+          [0, 0],
+          [0, 1],
+          [0, 2],
+          [1, 1],
+        ],
+      ],
+      expected: [
+        [0, 0],
+        [1, 1],
+        [0, 2],
+      ],
+    },
+    {
+      name: 'convex pentagon already in order',
+      args: [
+        [
+          [0, 0],
+          [4, 0],
+          [5, 3],
+          [2, 5],
+          [-1, 3],
+        ],
+      ],
+      expected: [
+        [-1, 3],
+        [0, 0],
+        [4, 0],
+        [5, 3],
+        [2, 5],
+      ],
+    },
+    {
+      name: 'negative coordinates with interior points',
+      args: [
+        [
+          [-5, -5],
+          [-1, -4],
+          [-3, -3],
+          [-2, -1],
+          [-4, -2],
+          [-3, -2],
+        ],
+      ],
+      expected: [
+        [-5, -5],
+        [-1, -4],
+        [-2, -1],
+        [-4, -2],
+      ],
+    },
+    {
+      name: 'diamond with repeated corners',
+      args: [
+        [
+          [0, 2],
+          [2, 0],
+          [0, -2],
+          [-2, 0],
+          [0, 2],
+          [2, 0],
+          [0, 0],
+          [1, 1],
+        ],
+      ],
+      expected: [
+        [-2, 0],
+        [0, -2],
+        [2, 0],
+        [0, 2],
+      ],
+    },
+    {
+      name: 'extreme coordinates',
+      args: [
+        [
+          [-1000000, -1000000],
+          [1000000, -1000000],
+          [1000000, 1000000],
+          [-1000000, 1000000],
+          [0, 0],
+          [999999, -1000000],
+        ],
+      ],
+      expected: [
+        [-1000000, -1000000],
+        [1000000, -1000000],
+        [1000000, 1000000],
+        [-1000000, 1000000],
+      ],
+    },
+    {
+      name: 'long nearly collinear triangle',
+      args: [
+        [
+          [-1000000, -1],
+          [0, 0],
+          [1000000, 2],
+        ],
+      ],
+      expected: [
+        [-1000000, -1],
+        [0, 0],
+        [1000000, 2],
+      ],
+    },
+    {
+      name: 'long exactly collinear points',
+      args: [
+        [
+          [-1000000, -1],
+          [0, 0],
+          [1000000, 1],
+        ],
+      ],
+      expected: [
+        [-1000000, -1],
+        [1000000, 1],
+      ],
+    },
+    {
+      name: 'octagon with interior lattice points',
+      args: [
+        [
+          [1, 0],
+          [2, 0],
+          [3, 1],
+          [3, 2],
+          [2, 3],
+          [1, 3],
+          [0, 2],
+          [0, 1],
+          [1, 1],
+          [2, 2],
+          [1, 2],
+          [2, 1],
+        ],
+      ],
+      expected: [
+        [0, 1],
+        [1, 0],
+        [2, 0],
+        [3, 1],
+        [3, 2],
+        [2, 3],
+        [1, 3],
+        [0, 2],
+      ],
+    },
   ],
   generators: [
     { name: 'random small grid', count: 30, seed: 5101, make: (rng) => [randomPoints(rng, rng.int(0, 12), 3)] },
     { name: 'random collinear sets', count: 8, seed: 5102, make: (rng) => [collinear(rng)] },
     { name: 'rectangles with points on the edges', count: 8, seed: 5103, make: (rng) => [rectangleWithEdgePoints(rng)] },
-    { name: 'random medium', count: 8, seed: 5104, make: (rng) => [randomPoints(rng, rng.int(100, 3000), rng.pick([20, 1000, 1_000_000]))] },
+    {
+      name: 'random medium',
+      count: 8,
+      seed: 5104,
+      make: (rng) => [randomPoints(rng, rng.int(100, 3000), rng.pick([20, 1000, 1_000_000]))],
+    },
     { name: 'medium, many hull vertices', count: 3, seed: 5105, make: (rng) => [manyHullVertices(rng, rng.int(5, 20), 3000)] },
     { name: 'maximum size, dense grid', count: 1, seed: 5106, make: (rng) => [randomPoints(rng, 100_000, 300)] },
     { name: 'maximum size, 48000 hull vertices', count: 1, seed: 5107, make: (rng) => [manyHullVertices(rng, 140, 100_000)] },

@@ -94,7 +94,12 @@ export default defineTests<Args>({
       seed: 52,
       make: (rng) => [randomOverflows(rng, rng.int(500, 3000), rng.float(0.002, 0.02)), 65536, 2, 0.5, rng.pick([50, 100, 200])],
     },
-    { name: 'overflow bursts', count: 10, seed: 53, make: (rng) => [bursts(rng, rng.int(100, 500)), 2 ** rng.int(10, 24), 2, 0.5, rng.int(1, 10)] },
+    {
+      name: 'overflow bursts',
+      count: 10,
+      seed: 53,
+      make: (rng) => [bursts(rng, rng.int(100, 500)), 2 ** rng.int(10, 24), 2, 0.5, rng.int(1, 10)],
+    },
     {
       name: 'near the FP32 ceiling',
       count: 10,
@@ -105,7 +110,13 @@ export default defineTests<Args>({
       name: 'arbitrary factors',
       count: 10,
       seed: 55,
-      make: (rng) => [randomOverflows(rng, rng.int(10, 300), rng.float(0.05, 0.5)), rng.float(1, 1e6), rng.float(1.01, 3), rng.float(0.3, 0.99), rng.int(1, 8)],
+      make: (rng) => [
+        randomOverflows(rng, rng.int(10, 300), rng.float(0.05, 0.5)),
+        rng.float(1, 1e6),
+        rng.float(1.01, 3),
+        rng.float(0.3, 0.99),
+        rng.int(1, 8),
+      ],
     },
     { name: 'maximum size, rare overflows', count: 1, seed: 56, make: (rng) => [randomOverflows(rng, 100_000, 1e-5), ...DEFAULTS] },
     { name: 'maximum size, frequent overflows', count: 1, seed: 57, make: (rng) => [randomOverflows(rng, 100_000, 0.3), 65536, 2, 0.5, 1] },

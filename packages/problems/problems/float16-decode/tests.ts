@@ -34,7 +34,12 @@ export default defineTests<Args>({
   generators: [
     { name: 'any pattern', count: 30, seed: 41, make: (rng) => [rng.int(0, 0xffff)] },
     { name: 'subnormal patterns', count: 15, seed: 42, make: (rng) => [(rng.bool() ? 0x8000 : 0) | rng.int(1, 0x3ff)] },
-    { name: 'normal patterns', count: 20, seed: 43, make: (rng) => [(rng.bool() ? 0x8000 : 0) | (rng.int(1, 30) << 10) | rng.int(0, 0x3ff)] },
+    {
+      name: 'normal patterns',
+      count: 20,
+      seed: 43,
+      make: (rng) => [(rng.bool() ? 0x8000 : 0) | (rng.int(1, 30) << 10) | rng.int(0, 0x3ff)],
+    },
     { name: 'exponent 31 patterns', count: 9, seed: 44, make: (rng) => [(rng.bool() ? 0x8000 : 0) | 0x7c00 | rng.int(0, 0x3ff)] },
   ],
 });

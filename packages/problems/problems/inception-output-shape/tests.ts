@@ -45,33 +45,107 @@ function validBlock(rng: Rng, c: number, h: number, w: number, branchCount: numb
 
 export default defineTests<Args>({
   cases: [
-    { name: 'example 1: googlenet inception 3a', args: googlenetBlock(192, 28, 64, 96, 128, 16, 32, 32), sample: true, expected: { shape: [256, 28, 28], params: 163696 } },
-    { name: 'example 2: branches end at different sizes', args: [[3, 32, 32], [[conv(8, 3)], [conv(8, 1)]]], sample: true, expected: null },
+    {
+      name: 'example 1: googlenet inception 3a',
+      args: googlenetBlock(192, 28, 64, 96, 128, 16, 32, 32),
+      sample: true,
+      expected: { shape: [256, 28, 28], params: 163696 },
+    },
+    {
+      name: 'example 2: branches end at different sizes',
+      args: [
+        [3, 32, 32],
+        [[conv(8, 3)], [conv(8, 1)]],
+      ],
+      sample: true,
+      expected: null,
+    },
     {
       name: 'example 3: grid reduction to 17x17',
-      args: [[288, 35, 35], [[conv(384, 3, 2)], [conv(64, 1), conv(96, 3, 1, 1), conv(96, 3, 2)], [pool(3, 2)]]],
+      args: [
+        [288, 35, 35],
+        [[conv(384, 3, 2)], [conv(64, 1), conv(96, 3, 1, 1), conv(96, 3, 2)], [pool(3, 2)]],
+      ],
       sample: true,
       expected: { shape: [768, 17, 17], params: 1152640 },
     },
-    { name: 'googlenet inception 3b', args: googlenetBlock(256, 28, 128, 128, 192, 32, 96, 64), expected: { shape: [480, 28, 28], params: 388736 } },
-    { name: 'inception without 1x1 reductions', args: [[192, 28, 28], [[conv(64, 1)], [conv(128, 3, 1, 1)], [conv(32, 5, 1, 2)], [pool(3, 1, 1)]]], expected: { shape: [416, 28, 28], params: 387296 } },
+    {
+      name: 'googlenet inception 3b',
+      args: googlenetBlock(256, 28, 128, 128, 192, 32, 96, 64),
+      expected: { shape: [480, 28, 28], params: 388736 },
+    },
+    {
+      name: 'inception without 1x1 reductions',
+      args: [
+        [192, 28, 28],
+        [[conv(64, 1)], [conv(128, 3, 1, 1)], [conv(32, 5, 1, 2)], [pool(3, 1, 1)]],
+      ],
+      expected: { shape: [416, 28, 28], params: 387296 },
+    },
     { name: 'one branch, one 1x1 conv', args: [[192, 28, 28], [[conv(64, 1)]]], expected: { shape: [64, 28, 28], params: 12352 } },
     { name: 'pooling only keeps channels', args: [[5, 7, 7], [[pool(3, 2)]]], expected: { shape: [5, 3, 3], params: 0 } },
     { name: 'kernel larger than the input', args: [[3, 2, 2], [[conv(4, 3)]]], expected: null },
     { name: 'kernel does not fit, stride 2 (floor of a negative)', args: [[3, 2, 2], [[conv(4, 3, 2)]]], expected: null },
     { name: 'padding makes the kernel fit', args: [[3, 2, 2], [[conv(4, 3, 2, 1)]]], expected: { shape: [4, 1, 1], params: 112 } },
-    { name: 'non-square input', args: [[1, 10, 6], [[conv(2, 3, 1, 1)], [pool(3, 1, 1)]]], expected: { shape: [3, 10, 6], params: 20 } },
-    { name: 'heights agree, widths differ', args: [[1, 5, 6], [[conv(1, 2, 2)], [conv(1, 3, 2)]]], expected: null },
-    { name: 'widths agree, heights differ', args: [[1, 6, 5], [[conv(1, 2, 2)], [conv(1, 3, 2)]]], expected: null },
+    {
+      name: 'non-square input',
+      args: [
+        [1, 10, 6],
+        [[conv(2, 3, 1, 1)], [pool(3, 1, 1)]],
+      ],
+      expected: { shape: [3, 10, 6], params: 20 },
+    },
+    {
+      name: 'heights agree, widths differ',
+      args: [
+        [1, 5, 6],
+        [[conv(1, 2, 2)], [conv(1, 3, 2)]],
+      ],
+      expected: null,
+    },
+    {
+      name: 'widths agree, heights differ',
+      args: [
+        [1, 6, 5],
+        [[conv(1, 2, 2)], [conv(1, 3, 2)]],
+      ],
+      expected: null,
+    },
     { name: 'stride larger than the kernel', args: [[4, 9, 9], [[conv(8, 1, 3)]]], expected: { shape: [8, 3, 3], params: 40 } },
     { name: 'global max pooling to 1x1', args: [[1024, 7, 7], [[pool(7)]]], expected: { shape: [1024, 1, 1], params: 0 } },
     { name: 'collapses mid-branch, later padding cannot save it', args: [[2, 3, 3], [[conv(2, 5), conv(2, 1, 1, 2)]]], expected: null },
-    { name: 'channels flow through a chain', args: [[3, 32, 32], [[conv(16, 3, 1, 1), conv(32, 3, 1, 1), conv(64, 3, 2, 1)]]], expected: { shape: [64, 16, 16], params: 23584 } },
-    { name: 'conv after pooling sees the pooled channels', args: [[10, 8, 8], [[pool(2, 2), conv(3, 3, 1, 1)]]], expected: { shape: [3, 4, 4], params: 273 } },
-    { name: 'eight identical branches on a 1x1 map', args: [[1, 1, 1], Array.from({ length: 8 }, () => [conv(1, 1)])], expected: { shape: [8, 1, 1], params: 16 } },
+    {
+      name: 'channels flow through a chain',
+      args: [[3, 32, 32], [[conv(16, 3, 1, 1), conv(32, 3, 1, 1), conv(64, 3, 2, 1)]]],
+      expected: { shape: [64, 16, 16], params: 23584 },
+    },
+    {
+      name: 'conv after pooling sees the pooled channels',
+      args: [[10, 8, 8], [[pool(2, 2), conv(3, 3, 1, 1)]]],
+      expected: { shape: [3, 4, 4], params: 273 },
+    },
+    {
+      name: 'eight identical branches on a 1x1 map',
+      args: [[1, 1, 1], Array.from({ length: 8 }, () => [conv(1, 1)])],
+      expected: { shape: [8, 1, 1], params: 16 },
+    },
     { name: 'padding grows the map', args: [[1, 1, 1], [[conv(1, 1, 1, 5)]]], expected: { shape: [1, 11, 11], params: 2 } },
-    { name: 'one invalid branch spoils the block', args: [[16, 8, 8], [[conv(4, 1)], [conv(4, 3, 1, 1)], [pool(11)]]], expected: null },
-    { name: 'even kernel', args: [[2, 8, 8], [[conv(3, 2, 2)], [pool(2, 2)]]], expected: { shape: [5, 4, 4], params: 27 } },
+    {
+      name: 'one invalid branch spoils the block',
+      args: [
+        [16, 8, 8],
+        [[conv(4, 1)], [conv(4, 3, 1, 1)], [pool(11)]],
+      ],
+      expected: null,
+    },
+    {
+      name: 'even kernel',
+      args: [
+        [2, 8, 8],
+        [[conv(3, 2, 2)], [pool(2, 2)]],
+      ],
+      expected: { shape: [5, 4, 4], params: 27 },
+    },
   ],
   generators: [
     {
@@ -100,7 +174,16 @@ export default defineTests<Args>({
       count: 15,
       seed: 23,
       make: (rng) =>
-        googlenetBlock(rng.pick([192, 256, 480, 512, 528, 832]), rng.pick([7, 14, 28, 56]), rng.int(16, 384), rng.int(16, 192), rng.int(32, 384), rng.int(8, 64), rng.int(16, 128), rng.int(16, 128)),
+        googlenetBlock(
+          rng.pick([192, 256, 480, 512, 528, 832]),
+          rng.pick([7, 14, 28, 56]),
+          rng.int(16, 384),
+          rng.int(16, 192),
+          rng.int(32, 384),
+          rng.int(8, 64),
+          rng.int(16, 128),
+          rng.int(16, 128),
+        ),
     },
     {
       name: 'maximum size',

@@ -51,9 +51,42 @@ function instance(rng: Rng, n: number, minVocab: number, maxVocab: number, maxSp
 
 export default defineTests<Args>({
   cases: [
-    { name: 'example 1: same probability, different verdicts', args: [[uniform(20), [0.9, 0.05, 0.05]], [3, 1], 0.09, 0.3], sample: true, expected: 1 },
-    { name: 'example 2: all accepted', args: [[[0.6, 0.4], [0.2, 0.8], [1, 0]], [0, 1, 0], 0.09, 0.3], sample: true, expected: 3 },
-    { name: 'example 3: stop at the first rejection', args: [[[0.5, 0.5], [0.99, 0.01], [0.5, 0.5]], [1, 1, 0], 0.09, 0.3], sample: true, expected: 1 },
+    {
+      name: 'example 1: same probability, different verdicts',
+      args: [[uniform(20), [0.9, 0.05, 0.05]], [3, 1], 0.09, 0.3],
+      sample: true,
+      expected: 1,
+    },
+    {
+      name: 'example 2: all accepted',
+      args: [
+        [
+          [0.6, 0.4],
+          [0.2, 0.8],
+          [1, 0],
+        ],
+        [0, 1, 0],
+        0.09,
+        0.3,
+      ],
+      sample: true,
+      expected: 3,
+    },
+    {
+      name: 'example 3: stop at the first rejection',
+      args: [
+        [
+          [0.5, 0.5],
+          [0.99, 0.01],
+          [0.5, 0.5],
+        ],
+        [1, 1, 0],
+        0.09,
+        0.3,
+      ],
+      sample: true,
+      expected: 1,
+    },
     { name: 'empty candidate', args: [[], [], 0.09, 0.3], expected: 0 },
     { name: 'first token rejected', args: [[[0.97, 0.01, 0.01, 0.01]], [2], 0.09, 0.3], expected: 0 },
     { name: 'zero entries elsewhere in the row', args: [[[0.5, 0, 0.5, 0]], [0], 0.09, 0.3], expected: 1 },
@@ -63,11 +96,52 @@ export default defineTests<Args>({
     { name: 'vocabulary of one', args: [[[1], [1], [1]], [0, 0, 0], 0.09, 0.3], expected: 3 },
     { name: 'entropy term below epsilon decides', args: [[[0.5, 0.3, 0.2]], [2], 0.5, 0.3], expected: 1 },
     { name: 'natural log, not log2', args: [[[0.4, 0.2, 0.2, 0.2]], [1], 1, 1], expected: 0 },
-    { name: 'five confident positions', args: [[[0.8, 0.1, 0.1], [0.8, 0.1, 0.1], [0.8, 0.1, 0.1], [0.8, 0.1, 0.1], [0.8, 0.1, 0.1]], [0, 0, 0, 0, 0], 0.09, 0.3], expected: 5 },
-    { name: 'a zero-probability token in the middle', args: [[[0.5, 0.5], [1, 0], [0.5, 0.5]], [0, 1, 0], 0.09, 0.3], expected: 1 },
+    {
+      name: 'five confident positions',
+      args: [
+        [
+          [0.8, 0.1, 0.1],
+          [0.8, 0.1, 0.1],
+          [0.8, 0.1, 0.1],
+          [0.8, 0.1, 0.1],
+          [0.8, 0.1, 0.1],
+        ],
+        [0, 0, 0, 0, 0],
+        0.09,
+        0.3,
+      ],
+      expected: 5,
+    },
+    {
+      name: 'a zero-probability token in the middle',
+      args: [
+        [
+          [0.5, 0.5],
+          [1, 0],
+          [0.5, 0.5],
+        ],
+        [0, 1, 0],
+        0.09,
+        0.3,
+      ],
+      expected: 1,
+    },
     { name: 'flat distribution accepts a rare token', args: [[uniform(100)], [57], 0.09, 0.3], expected: 1 },
     { name: 'tiny epsilon', args: [[[0.999997, 0.000001, 0.000002]], [2], 1e-6, 0.3], expected: 1 },
-    { name: 'last position rejected', args: [[[0.6, 0.4], [0.6, 0.4], [0.96, 0.04]], [0, 1, 1], 0.09, 0.3], expected: 2 },
+    {
+      name: 'last position rejected',
+      args: [
+        [
+          [0.6, 0.4],
+          [0.6, 0.4],
+          [0.96, 0.04],
+        ],
+        [0, 1, 1],
+        0.09,
+        0.3,
+      ],
+      expected: 2,
+    },
   ],
   generators: [
     { name: 'random small', count: 35, seed: 41, make: (rng) => instance(rng, rng.int(0, 6), 1, 6, 4) },

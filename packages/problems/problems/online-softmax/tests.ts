@@ -26,7 +26,11 @@ export default defineTests<Args>({
     { name: 'single very negative score', args: [[-1000], 3], expected: [1] },
     { name: 'all equal, ragged last block', args: [[3, 3, 3, 3, 3], 2], expected: [0.2, 0.2, 0.2, 0.2, 0.2] },
     { name: 'powers of two', args: [[0, Math.LN2, 2 * Math.LN2], 2], expected: [1 / 7, 2 / 7, 4 / 7] },
-    { name: 'maximum in the last block only', args: [[0, 0, 0, 10], 1], expected: [4.5393747143688915e-5, 4.5393747143688915e-5, 4.5393747143688915e-5, 0.9998638187585689] },
+    {
+      name: 'maximum in the last block only',
+      args: [[0, 0, 0, 10], 1],
+      expected: [4.5393747143688915e-5, 4.5393747143688915e-5, 4.5393747143688915e-5, 0.9998638187585689],
+    },
     { name: 'maximum in the first block', args: [[4, 3, 2, 1], 3], expected: [...SM_1234].reverse() },
     { name: 'large scores, shift invariance', args: [[1000, 999, 998], 2], expected: SM_210 },
     { name: 'very negative scores', args: [[-1000, -1001], 1], expected: [0.7310585786300049, 0.2689414213699951] },
@@ -40,7 +44,9 @@ export default defineTests<Args>({
     {
       name: 'new maximum in every block',
       args: [[1, 2, 3, 4, 5, 6], 1],
-      expected: [0.00426977854528211, 0.011606461431184656, 0.03154963320110002, 0.08576079462509835, 0.233122009623613, 0.6336913225737218],
+      expected: [
+        0.00426977854528211, 0.011606461431184656, 0.03154963320110002, 0.08576079462509835, 0.233122009623613, 0.6336913225737218,
+      ],
     },
     { name: 'negative and positive large scores', args: [[-5000, 5000, 5000, -5000], 3], expected: [0, 0.5, 0.5, 0] },
   ],
@@ -51,7 +57,14 @@ export default defineTests<Args>({
       seed: 11,
       make: (rng) => {
         const n = rng.int(1, 12);
-        return [mask(rng, rng.array(n, () => rng.int(-5, 5)), 0.25), rng.int(1, n + 2)];
+        return [
+          mask(
+            rng,
+            rng.array(n, () => rng.int(-5, 5)),
+            0.25,
+          ),
+          rng.int(1, n + 2),
+        ];
       },
     },
     {

@@ -24,7 +24,7 @@ export function pointInPolygon(polygon: Point[], point: Point): number {
     }
     // The edge straddles the line y = py. It crosses the ray to the right of the point exactly when the
     // point is left of the edge directed upwards.
-    if ((a[1] > py) !== (b[1] > py) && (cross > 0) === (b[1] > a[1])) inside = !inside;
+    if (a[1] > py !== b[1] > py && cross > 0 === b[1] > a[1]) inside = !inside;
   }
   return inside ? 1 : -1;
 }

@@ -22,7 +22,13 @@ function starPolygon(rng: Rng, n: number, radius: number): Point[] {
     }
   };
   const axis = Math.max(1, Math.floor(radius / 2));
-  for (const p of [[axis, 0], [0, axis], [-axis, 0], [0, -axis]] as Point[]) add(p);
+  for (const p of [
+    [axis, 0],
+    [0, axis],
+    [-axis, 0],
+    [0, -axis],
+  ] as Point[])
+    add(p);
   while (points.length < n) add([rng.int(-radius, radius), rng.int(-radius, radius)]);
   const angle = (p: Point): number => Math.atan2(p[1], p[0]);
   points.sort((a, b) => angle(a) - angle(b) || Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]));
@@ -88,14 +94,57 @@ function query(rng: Rng, polygon: Point[]): Point {
   return [clamp(rng.int(minX - 2, maxX + 2)), clamp(rng.int(minY - 2, maxY + 2))];
 }
 
-const square: Point[] = [[0, 0], [4, 0], [4, 4], [0, 4]];
-const lShape: Point[] = [[0, 0], [4, 0], [4, 1], [1, 1], [1, 3], [0, 3]];
-const diamond: Point[] = [[0, -2], [2, 0], [0, 2], [-2, 0]];
-const steppedL: Point[] = [[0, 0], [4, 0], [4, 2], [2, 2], [2, 4], [0, 4]];
-const notched: Point[] = [[0, 0], [4, 0], [4, 4], [2, 2], [0, 4]];
-const triangle: Point[] = [[0, 0], [10, 0], [0, 10]];
-const big: Point[] = [[-10000, -10000], [10000, -10000], [10000, 10000], [-10000, 10000]];
-const sliver: Point[] = [[-10000, 0], [10000, 0], [10000, 1]];
+const square: Point[] = [
+  [0, 0],
+  [4, 0],
+  [4, 4],
+  [0, 4],
+];
+const lShape: Point[] = [
+  [0, 0],
+  [4, 0],
+  [4, 1],
+  [1, 1],
+  [1, 3],
+  [0, 3],
+];
+const diamond: Point[] = [
+  [0, -2],
+  [2, 0],
+  [0, 2],
+  [-2, 0],
+];
+const steppedL: Point[] = [
+  [0, 0],
+  [4, 0],
+  [4, 2],
+  [2, 2],
+  [2, 4],
+  [0, 4],
+];
+const notched: Point[] = [
+  [0, 0],
+  [4, 0],
+  [4, 4],
+  [2, 2],
+  [0, 4],
+];
+const triangle: Point[] = [
+  [0, 0],
+  [10, 0],
+  [0, 10],
+];
+const big: Point[] = [
+  [-10000, -10000],
+  [10000, -10000],
+  [10000, 10000],
+  [-10000, 10000],
+];
+const sliver: Point[] = [
+  [-10000, 0],
+  [10000, 0],
+  [10000, 1],
+];
 
 export default defineTests<Args>({
   cases: [
@@ -107,7 +156,18 @@ export default defineTests<Args>({
     { name: 'on the extension of a vertical edge', args: [square, [0, 7]], expected: -1 },
     { name: 'ray through a vertex, inside', args: [diamond, [-1, 0]], expected: 1 },
     { name: 'ray through two vertices, outside', args: [diamond, [-3, 0]], expected: -1 },
-    { name: 'ray grazes the apex, outside', args: [[[0, 0], [4, 0], [2, 2]], [1, 2]], expected: -1 },
+    {
+      name: 'ray grazes the apex, outside',
+      args: [
+        [
+          [0, 0],
+          [4, 0],
+          [2, 2],
+        ],
+        [1, 2],
+      ],
+      expected: -1,
+    },
     { name: 'ray along a horizontal edge, inside', args: [steppedL, [1, 2]], expected: 1 },
     { name: 'on a horizontal edge', args: [steppedL, [3, 2]], expected: 0 },
     { name: 'level with a horizontal edge, outside', args: [steppedL, [-1, 2]], expected: -1 },
@@ -118,7 +178,19 @@ export default defineTests<Args>({
     { name: 'inside near the hypotenuse', args: [triangle, [4, 5]], expected: 1 },
     { name: 'on the hypotenuse', args: [triangle, [5, 5]], expected: 0 },
     { name: 'outside near the hypotenuse', args: [triangle, [6, 5]], expected: -1 },
-    { name: 'clockwise polygon, inside', args: [[[0, 0], [0, 4], [4, 4], [4, 0]], [1, 3]], expected: 1 },
+    {
+      name: 'clockwise polygon, inside',
+      args: [
+        [
+          [0, 0],
+          [0, 4],
+          [4, 4],
+          [4, 0],
+        ],
+        [1, 3],
+      ],
+      expected: 1,
+    },
     { name: 'corner of the largest square', args: [big, [10000, -10000]], expected: 0 },
     { name: 'inside the largest square', args: [big, [9999, -9999]], expected: 1 },
     { name: 'on the long edge of a sliver', args: [sliver, [0, 0]], expected: 0 },

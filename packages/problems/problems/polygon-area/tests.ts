@@ -29,7 +29,13 @@ function starPolygon(rng: Rng, n: number, radius: number, places: number, center
     }
   };
   const axis = radius / 2;
-  for (const [dx, dy] of [[axis, 0], [0, axis], [-axis, 0], [0, -axis]] as const) add([clamp(center[0] + dx), clamp(center[1] + dy)]);
+  for (const [dx, dy] of [
+    [axis, 0],
+    [0, axis],
+    [-axis, 0],
+    [0, -axis],
+  ] as const)
+    add([clamp(center[0] + dx), clamp(center[1] + dy)]);
   while (points.length < n) {
     add([clamp(center[0] + decimal(rng, -radius, radius, places)), clamp(center[1] + decimal(rng, -radius, radius, places))]);
   }
@@ -61,29 +67,243 @@ function comb(rng: Rng, teeth: number): Point[] {
 
 export default defineTests<Args>({
   cases: [
-    { name: 'example 1: square, counter-clockwise', args: [[[0, 0], [4, 0], [4, 4], [0, 4]]], sample: true, expected: 16 },
-    { name: 'example 2: triangle, clockwise', args: [[[0, 0], [0, 3], [4, 0]]], sample: true, expected: 6 },
-    { name: 'example 3: L-shape', args: [[[0, 0], [4, 0], [4, 1], [1, 1], [1, 3], [0, 3]]], sample: true, expected: 6 },
-    { name: 'smallest triangle', args: [[[0, 0], [1, 0], [0, 1]]], expected: 0.5 },
-    { name: 'square, clockwise', args: [[[0, 0], [0, 4], [4, 4], [4, 0]]], expected: 16 },
-    { name: 'L-shape starting at the reflex vertex', args: [[[1, 1], [1, 3], [0, 3], [0, 0], [4, 0], [4, 1]]], expected: 6 },
-    { name: 'L-shape, clockwise', args: [[[0, 3], [1, 3], [1, 1], [4, 1], [4, 0], [0, 0]]], expected: 6 },
-    { name: 'dart (concave quadrilateral)', args: [[[0, 0], [2, 1], [4, 0], [2, 4]]], expected: 6 },
-    { name: 'U-shape with a notch', args: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3]]], expected: 7 },
-    { name: 'collinear vertices on the edges', args: [[[0, 0], [2, 0], [4, 0], [4, 2], [4, 4], [0, 4], [0, 2]]], expected: 16 },
-    { name: 'pentagon', args: [[[0, 0], [4, 0], [5, 3], [2, 5], [-1, 3]]], expected: 21 },
-    { name: 'negative coordinates', args: [[[-3, -2], [1, -4], [2, 1], [-2, 3]]], expected: 22 },
-    { name: 'origin outside the polygon', args: [[[5, 5], [7, 5], [5, 9]]], expected: 4 },
-    { name: 'decimal coordinates', args: [[[0.1, 0.1], [0.4, 0.1], [0.1, 0.5]]], expected: 0.06 },
-    { name: 'unit square far from the origin', args: [[[9999, 9999], [10000, 9999], [10000, 10000], [9999, 10000]]], expected: 1 },
-    { name: 'tiny triangle far from the origin', args: [[[-10000, -10000], [-9999.5, -10000], [-10000, -9999.99]]], expected: 0.0025 },
-    { name: 'largest square', args: [[[-10000, -10000], [10000, -10000], [10000, 10000], [-10000, 10000]]], expected: 400_000_000 },
-    { name: 'long thin sliver', args: [[[-10000, 0], [10000, 0], [10000, 0.001]]], expected: 10 },
+    {
+      name: 'example 1: square, counter-clockwise',
+      args: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [0, 4],
+        ],
+      ],
+      sample: true,
+      expected: 16,
+    },
+    {
+      name: 'example 2: triangle, clockwise',
+      args: [
+        [
+          [0, 0],
+          [0, 3],
+          [4, 0],
+        ],
+      ],
+      sample: true,
+      expected: 6,
+    },
+    {
+      name: 'example 3: L-shape',
+      args: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+        ],
+      ],
+      sample: true,
+      expected: 6,
+    },
+    {
+      name: 'smallest triangle',
+      args: [
+        [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+        ],
+      ],
+      expected: 0.5,
+    },
+    {
+      name: 'square, clockwise',
+      args: [
+        [
+          [0, 0],
+          [0, 4],
+          [4, 4],
+          [4, 0],
+        ],
+      ],
+      expected: 16,
+    },
+    {
+      name: 'L-shape starting at the reflex vertex',
+      args: [
+        [
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+          [4, 0],
+          [4, 1],
+        ],
+      ],
+      expected: 6,
+    },
+    {
+      name: 'L-shape, clockwise',
+      args: [
+        [
+          [0, 3],
+          [1, 3],
+          [1, 1],
+          [4, 1],
+          [4, 0],
+          [0, 0],
+        ],
+      ],
+      expected: 6,
+    },
+    {
+      name: 'dart (concave quadrilateral)',
+      args: [
+        [
+          [0, 0],
+          [2, 1],
+          [4, 0],
+          [2, 4],
+        ],
+      ],
+      expected: 6,
+    },
+    {
+      name: 'U-shape with a notch',
+      args: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+        ],
+      ],
+      expected: 7,
+    },
+    {
+      name: 'collinear vertices on the edges',
+      args: [
+        [
+          [0, 0],
+          [2, 0],
+          [4, 0],
+          [4, 2],
+          [4, 4],
+          [0, 4],
+          [0, 2],
+        ],
+      ],
+      expected: 16,
+    },
+    {
+      name: 'pentagon',
+      args: [
+        [
+          [0, 0],
+          [4, 0],
+          [5, 3],
+          [2, 5],
+          [-1, 3],
+        ],
+      ],
+      expected: 21,
+    },
+    {
+      name: 'negative coordinates',
+      args: [
+        [
+          [-3, -2],
+          [1, -4],
+          [2, 1],
+          [-2, 3],
+        ],
+      ],
+      expected: 22,
+    },
+    {
+      name: 'origin outside the polygon',
+      args: [
+        [
+          [5, 5],
+          [7, 5],
+          [5, 9],
+        ],
+      ],
+      expected: 4,
+    },
+    {
+      name: 'decimal coordinates',
+      args: [
+        [
+          [0.1, 0.1],
+          [0.4, 0.1],
+          [0.1, 0.5],
+        ],
+      ],
+      expected: 0.06,
+    },
+    {
+      name: 'unit square far from the origin',
+      args: [
+        [
+          [9999, 9999],
+          [10000, 9999],
+          [10000, 10000],
+          [9999, 10000],
+        ],
+      ],
+      expected: 1,
+    },
+    {
+      name: 'tiny triangle far from the origin',
+      args: [
+        [
+          [-10000, -10000],
+          [-9999.5, -10000],
+          [-10000, -9999.99],
+        ],
+      ],
+      expected: 0.0025,
+    },
+    {
+      name: 'largest square',
+      args: [
+        [
+          [-10000, -10000],
+          [10000, -10000],
+          [10000, 10000],
+          [-10000, 10000],
+        ],
+      ],
+      expected: 400_000_000,
+    },
+    {
+      name: 'long thin sliver',
+      args: [
+        [
+          [-10000, 0],
+          [10000, 0],
+          [10000, 0.001],
+        ],
+      ],
+      expected: 10,
+    },
   ],
   generators: [
     { name: 'random small star polygons', count: 25, seed: 3101, make: (rng) => [starPolygon(rng, rng.int(4, 10), 20, 0)] },
     { name: 'random decimal star polygons', count: 15, seed: 3102, make: (rng) => [starPolygon(rng, rng.int(10, 2000), 10_000, 2)] },
-    { name: 'small polygons far from the origin', count: 10, seed: 3103, make: (rng) => [starPolygon(rng, rng.int(4, 50), 1, 3, [rng.pick([-1, 1]) * 9998, rng.pick([-1, 1]) * 9998])] },
+    {
+      name: 'small polygons far from the origin',
+      count: 10,
+      seed: 3103,
+      make: (rng) => [starPolygon(rng, rng.int(4, 50), 1, 3, [rng.pick([-1, 1]) * 9998, rng.pick([-1, 1]) * 9998])],
+    },
     { name: 'combs', count: 10, seed: 3104, make: (rng) => [comb(rng, rng.int(1, 50))] },
     { name: 'maximum size', count: 1, seed: 3105, make: (rng) => [starPolygon(rng, 100_000, 10_000, 2)] },
   ],

@@ -43,7 +43,12 @@ export function speculativeDecode(draftTokens: number[], draftProbs: number[][],
  * The same algorithm written another way: the test u·q < p (no division), and sampling from the normalized
  * residual by subtracting probabilities from u until it drops below zero.
  */
-export function speculativeDecodeNormalized(draftTokens: number[], draftProbs: number[][], targetProbs: number[][], uniforms: number[]): number[] {
+export function speculativeDecodeNormalized(
+  draftTokens: number[],
+  draftProbs: number[][],
+  targetProbs: number[][],
+  uniforms: number[],
+): number[] {
   const gamma = draftTokens.length;
   const pick = (weights: number[], u: number): number => {
     const total = weights.reduce((a, b) => a + b, 0);
@@ -61,7 +66,14 @@ export function speculativeDecodeNormalized(draftTokens: number[], draftProbs: n
   for (let i = 0; i < gamma; i++) {
     const x = draftTokens[i]!;
     if (uniforms[i]! * draftProbs[i]![x]! < targetProbs[i]![x]!) accepted.push(x);
-    else return [...accepted, pick(targetProbs[i]!.map((p, t) => (p > draftProbs[i]![t]! ? p - draftProbs[i]![t]! : 0)), uniforms[gamma]!)];
+    else
+      return [
+        ...accepted,
+        pick(
+          targetProbs[i]!.map((p, t) => (p > draftProbs[i]![t]! ? p - draftProbs[i]![t]! : 0)),
+          uniforms[gamma]!,
+        ),
+      ];
   }
   return [...accepted, pick(targetProbs[gamma]!, uniforms[gamma]!)];
 }

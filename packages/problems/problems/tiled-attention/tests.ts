@@ -22,13 +22,37 @@ export default defineTests<Args>({
   cases: [
     {
       name: 'example 1: zero query, uniform weights',
-      args: [[[0, 0]], [[1, 0], [0, 1], [5, 5]], [[1, 2], [3, 4], [5, 6]], 2],
+      args: [
+        [[0, 0]],
+        [
+          [1, 0],
+          [0, 1],
+          [5, 5],
+        ],
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        2,
+      ],
       sample: true,
       expected: [[3, 4]],
     },
     {
       name: 'example 2: the maximum rises in the second tile',
-      args: [[[1, 0, 0, 0]], [[0, 0, 0, 0], [2 * LN2, 0, 0, 0]], [[3, 0], [0, 3]], 1],
+      args: [
+        [[1, 0, 0, 0]],
+        [
+          [0, 0, 0, 0],
+          [2 * LN2, 0, 0, 0],
+        ],
+        [
+          [3, 0],
+          [0, 3],
+        ],
+        1,
+      ],
       sample: true,
       expected: [[1, 2]],
     },
@@ -38,30 +62,144 @@ export default defineTests<Args>({
       sample: true,
       expected: [[2], [100]],
     },
-    { name: 'one key: the output is its value', args: [[[1, 2], [-3, 4]], [[5, -6]], [[7, 8, 9]], 1], expected: [[7, 8, 9], [7, 8, 9]] },
-    { name: 'identical keys: mean of the values', args: [[[4, -2]], [[1, 1], [1, 1], [1, 1], [1, 1]], [[1], [2], [3], [6]], 3], expected: [[3]] },
-    { name: 'block larger than n_k', args: [[[0, 0]], [[1, 0], [0, 1], [5, 5]], [[1, 2], [3, 4], [5, 6]], 256], expected: [[3, 4]] },
-    { name: 'block of one, same answer', args: [[[0, 0]], [[1, 0], [0, 1], [5, 5]], [[1, 2], [3, 4], [5, 6]], 1], expected: [[3, 4]] },
+    {
+      name: 'one key: the output is its value',
+      args: [
+        [
+          [1, 2],
+          [-3, 4],
+        ],
+        [[5, -6]],
+        [[7, 8, 9]],
+        1,
+      ],
+      expected: [
+        [7, 8, 9],
+        [7, 8, 9],
+      ],
+    },
+    {
+      name: 'identical keys: mean of the values',
+      args: [
+        [[4, -2]],
+        [
+          [1, 1],
+          [1, 1],
+          [1, 1],
+          [1, 1],
+        ],
+        [[1], [2], [3], [6]],
+        3,
+      ],
+      expected: [[3]],
+    },
+    {
+      name: 'block larger than n_k',
+      args: [
+        [[0, 0]],
+        [
+          [1, 0],
+          [0, 1],
+          [5, 5],
+        ],
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        256,
+      ],
+      expected: [[3, 4]],
+    },
+    {
+      name: 'block of one, same answer',
+      args: [
+        [[0, 0]],
+        [
+          [1, 0],
+          [0, 1],
+          [5, 5],
+        ],
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        1,
+      ],
+      expected: [[3, 4]],
+    },
     {
       name: 'the scale is 1/sqrt(d), not 1/d',
-      args: [[[1, 1, 1, 1]], [[0, 0, 0, 0], [LN2, LN2, 0, 0]], [[0], [3]], 2],
+      args: [
+        [[1, 1, 1, 1]],
+        [
+          [0, 0, 0, 0],
+          [LN2, LN2, 0, 0],
+        ],
+        [[0], [3]],
+        2,
+      ],
       expected: [[2]],
     },
     { name: 'd = 1: no scaling', args: [[[1]], [[0], [LN2]], [[0], [3]], 1], expected: [[2]] },
     {
       name: 'dominant first key, huge negative others',
-      args: [[[30, 30]], [[30, 30], [-30, -30], [-30, 30]], [[-7, 1], [30, 30], [0, 0]], 1],
+      args: [
+        [[30, 30]],
+        [
+          [30, 30],
+          [-30, -30],
+          [-30, 30],
+        ],
+        [
+          [-7, 1],
+          [30, 30],
+          [0, 0],
+        ],
+        1,
+      ],
       expected: [[-7, 1]],
     },
     {
       name: 'dominant last key, after small ones',
-      args: [[[30, 30]], [[0, 0], [1, 1], [30, 30]], [[30, 30], [30, 30], [2, -2]], 2],
+      args: [
+        [[30, 30]],
+        [
+          [0, 0],
+          [1, 1],
+          [30, 30],
+        ],
+        [
+          [30, 30],
+          [30, 30],
+          [2, -2],
+        ],
+        2,
+      ],
       expected: [[2, -2]],
     },
     {
       name: 'queries attend to different keys',
-      args: [[[30, 0], [0, 30]], [[30, 0], [0, 30]], [[1, 0], [0, 1]], 1],
-      expected: [[1, 0], [0, 1]],
+      args: [
+        [
+          [30, 0],
+          [0, 30],
+        ],
+        [
+          [30, 0],
+          [0, 30],
+        ],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        1,
+      ],
+      expected: [
+        [1, 0],
+        [0, 1],
+      ],
     },
     {
       name: 'weights 1/7, 2/7, 4/7 over three tiles',
@@ -70,10 +208,33 @@ export default defineTests<Args>({
     },
     {
       name: 'd_v larger than d',
-      args: [[[0]], [[1], [2]], [[1, 2, 3, 4, 5], [3, 4, 5, 6, 7]], 1],
+      args: [
+        [[0]],
+        [[1], [2]],
+        [
+          [1, 2, 3, 4, 5],
+          [3, 4, 5, 6, 7],
+        ],
+        1,
+      ],
       expected: [[2, 3, 4, 5, 6]],
     },
-    { name: 'negative values cancel', args: [[[0, 0, 0]], [[1, 2, 3], [3, 2, 1]], [[-30, 30], [30, -30]], 1], expected: [[0, 0]] },
+    {
+      name: 'negative values cancel',
+      args: [
+        [[0, 0, 0]],
+        [
+          [1, 2, 3],
+          [3, 2, 1],
+        ],
+        [
+          [-30, 30],
+          [30, -30],
+        ],
+        1,
+      ],
+      expected: [[0, 0]],
+    },
     {
       name: 'ragged last tile',
       args: [[[0]], [[1], [2], [3], [4], [5]], [[1], [2], [3], [4], [10]], 2],
@@ -86,7 +247,21 @@ export default defineTests<Args>({
     },
     {
       name: 'small integer case',
-      args: [[[1, 0], [0, 1], [1, 1]], [[1, 0], [0, 1], [1, -1], [2, 2]], [[1], [-1], [2], [0]], 3],
+      args: [
+        [
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ],
+        [
+          [1, 0],
+          [0, 1],
+          [1, -1],
+          [2, 2],
+        ],
+        [[1], [-1], [2], [0]],
+        3,
+      ],
       expected: [[0.554485614807509], [-0.00549845588710729], [0.09101227134797624]],
     },
   ],

@@ -24,7 +24,10 @@ const decimal = (rng: Rng, lo: number, hi: number, places: number): number => {
   const scale = 10 ** places;
   return rng.int(Math.ceil(lo * scale), Math.floor(hi * scale)) / scale;
 };
-const decimalPoint = (rng: Rng, lo: number, hi: number, places: number): Point => [decimal(rng, lo, hi, places), decimal(rng, lo, hi, places)];
+const decimalPoint = (rng: Rng, lo: number, hi: number, places: number): Point => [
+  decimal(rng, lo, hi, places),
+  decimal(rng, lo, hi, places),
+];
 
 /** Three decimal points on one line: a + s*d and a + t*d for small integers s, t (exactly collinear as decimals). */
 function collinearDecimals(rng: Rng): Args {
@@ -45,30 +48,203 @@ function shallowTurn(rng: Rng): Args {
 
 export default defineTests<Args>({
   cases: [
-    { name: 'example 1: left turn', args: [[0, 0], [1, 0], [0, 1]], sample: true, expected: 1 },
-    { name: 'example 2: right turn', args: [[0, 0], [0, 1], [1, 0]], sample: true, expected: -1 },
-    { name: 'example 3: collinear', args: [[0, 0], [1, 1], [2, 2]], sample: true, expected: 0 },
-    { name: 'c between a and b', args: [[0, 0], [2, 2], [1, 1]], expected: 0 },
-    { name: 'c behind a', args: [[0, 0], [1, 1], [-3, -3]], expected: 0 },
-    { name: 'a equals b', args: [[3, 4], [3, 4], [7, -1]], expected: 0 },
-    { name: 'a equals c', args: [[3, 4], [7, -1], [3, 4]], expected: 0 },
-    { name: 'all three equal', args: [[-2.5, 8], [-2.5, 8], [-2.5, 8]], expected: 0 },
-    { name: 'vertical line', args: [[5, -3], [5, 7], [5, 100]], expected: 0 },
-    { name: 'horizontal line', args: [[-100, 2], [40, 2], [-7, 2]], expected: 0 },
-    { name: 'collinear decimals: 0.1, 0.3 and 0.9', args: [[0, 0], [0.1, 0.3], [0.3, 0.9]], expected: 0 },
-    { name: 'collinear decimals off the origin', args: [[0.1, 0.7], [0.2, 0.8], [0.3, 0.9]], expected: 0 },
-    { name: 'collinear decimals, negative slope', args: [[-0.3, 0.1], [0.1, -0.7], [0.7, -1.9]], expected: 0 },
-    { name: 'shallow left turn (cross 1e-7)', args: [[0, 0], [1, 0], [2, 1e-7]], expected: 1 },
-    { name: 'shallow right turn (cross -1e-5)', args: [[0, 0], [1, 0], [0.5, -0.00001]], expected: -1 },
-    { name: 'turn measured around a, not the origin', args: [[10, 0], [0, 1], [0, 2]], expected: -1 },
-    { name: 'negative coordinates', args: [[-3, -2], [-1, -5], [4, 1]], expected: 1 },
-    { name: 'u-turn back towards a', args: [[0, 0], [10, 0], [0, 0.5]], expected: 1 },
-    { name: 'extreme corners, left', args: [[-100, -100], [100, 100], [-100, 100]], expected: 1 },
-    { name: 'extreme corners, right', args: [[-100, -100], [100, 100], [100, -100]], expected: -1 },
+    {
+      name: 'example 1: left turn',
+      args: [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+      ],
+      sample: true,
+      expected: 1,
+    },
+    {
+      name: 'example 2: right turn',
+      args: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+      ],
+      sample: true,
+      expected: -1,
+    },
+    {
+      name: 'example 3: collinear',
+      args: [
+        [0, 0],
+        [1, 1],
+        [2, 2],
+      ],
+      sample: true,
+      expected: 0,
+    },
+    {
+      name: 'c between a and b',
+      args: [
+        [0, 0],
+        [2, 2],
+        [1, 1],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'c behind a',
+      args: [
+        [0, 0],
+        [1, 1],
+        [-3, -3],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'a equals b',
+      args: [
+        [3, 4],
+        [3, 4],
+        [7, -1],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'a equals c',
+      args: [
+        [3, 4],
+        [7, -1],
+        [3, 4],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'all three equal',
+      args: [
+        [-2.5, 8],
+        [-2.5, 8],
+        [-2.5, 8],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'vertical line',
+      args: [
+        [5, -3],
+        [5, 7],
+        [5, 100],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'horizontal line',
+      args: [
+        [-100, 2],
+        [40, 2],
+        [-7, 2],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'collinear decimals: 0.1, 0.3 and 0.9',
+      args: [
+        [0, 0],
+        [0.1, 0.3],
+        [0.3, 0.9],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'collinear decimals off the origin',
+      args: [
+        [0.1, 0.7],
+        [0.2, 0.8],
+        [0.3, 0.9],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'collinear decimals, negative slope',
+      args: [
+        [-0.3, 0.1],
+        [0.1, -0.7],
+        [0.7, -1.9],
+      ],
+      expected: 0,
+    },
+    {
+      name: 'shallow left turn (cross 1e-7)',
+      args: [
+        [0, 0],
+        [1, 0],
+        [2, 1e-7],
+      ],
+      expected: 1,
+    },
+    {
+      name: 'shallow right turn (cross -1e-5)',
+      args: [
+        [0, 0],
+        [1, 0],
+        [0.5, -0.00001],
+      ],
+      expected: -1,
+    },
+    {
+      name: 'turn measured around a, not the origin',
+      args: [
+        [10, 0],
+        [0, 1],
+        [0, 2],
+      ],
+      expected: -1,
+    },
+    {
+      name: 'negative coordinates',
+      args: [
+        [-3, -2],
+        [-1, -5],
+        [4, 1],
+      ],
+      expected: 1,
+    },
+    {
+      name: 'u-turn back towards a',
+      args: [
+        [0, 0],
+        [10, 0],
+        [0, 0.5],
+      ],
+      expected: 1,
+    },
+    {
+      name: 'extreme corners, left',
+      args: [
+        [-100, -100],
+        [100, 100],
+        [-100, 100],
+      ],
+      expected: 1,
+    },
+    {
+      name: 'extreme corners, right',
+      args: [
+        [-100, -100],
+        [100, 100],
+        [100, -100],
+      ],
+      expected: -1,
+    },
   ],
   generators: [
-    { name: 'random small integers', count: 20, seed: 1101, make: (rng) => rng.array(3, () => [rng.int(-4, 4), rng.int(-4, 4)] as Point) as Args },
-    { name: 'random decimals', count: 15, seed: 1102, make: (rng) => clear(rng, (r) => [decimalPoint(r, -100, 100, 2), decimalPoint(r, -100, 100, 2), decimalPoint(r, -100, 100, 2)]) },
+    {
+      name: 'random small integers',
+      count: 20,
+      seed: 1101,
+      make: (rng) => rng.array(3, () => [rng.int(-4, 4), rng.int(-4, 4)] as Point) as Args,
+    },
+    {
+      name: 'random decimals',
+      count: 15,
+      seed: 1102,
+      make: (rng) => clear(rng, (r) => [decimalPoint(r, -100, 100, 2), decimalPoint(r, -100, 100, 2), decimalPoint(r, -100, 100, 2)]),
+    },
     { name: 'collinear decimals', count: 15, seed: 1103, make: (rng) => clear(rng, collinearDecimals) },
     { name: 'shallow turns', count: 10, seed: 1104, make: (rng) => clear(rng, shallowTurn) },
   ],

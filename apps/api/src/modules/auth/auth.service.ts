@@ -27,13 +27,16 @@ export class AuthService {
 
   async register(input: TRegisterRequest, context: SessionContext): Promise<IssuedSession> {
     if (await this.repository.findCredentials(input.email)) {
-      throw new AppError(ErrorCode.EmailTaken, 'An account with this email already exists', [{ path: 'body.email', message: 'is already registered' }]);
+      throw new AppError(ErrorCode.EmailTaken, 'An account with this email already exists', [
+        { path: 'body.email', message: 'is already registered' },
+      ]);
     }
     const user = await this.repository
       .createUser({ email: input.email, passwordHash: await hashPassword(input.password), displayName: input.displayName })
       .catch((e: unknown) => {
         // Two registrations racing for one email: the unique index decides.
-        if ((e as { code?: string }).code === 'P2002') throw new AppError(ErrorCode.EmailTaken, 'An account with this email already exists');
+        if ((e as { code?: string }).code === 'P2002')
+          throw new AppError(ErrorCode.EmailTaken, 'An account with this email already exists');
         throw e;
       });
     return this.issueSession(user, context);

@@ -12,7 +12,12 @@ export async function seedDemoUsers(repository: AuthRepository): Promise<string[
   const created: string[] = [];
   for (const user of DEMO_USERS) {
     if (await repository.findCredentials(user.email)) continue;
-    await repository.createUser({ email: user.email, displayName: user.displayName, role: user.role, passwordHash: await hashPassword(user.password) });
+    await repository.createUser({
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      passwordHash: await hashPassword(user.password),
+    });
     created.push(user.email);
   }
   return created;

@@ -18,13 +18,29 @@ export class ContentSyncService {
 
   async sync(content: LoadedContent): Promise<SyncReport> {
     return {
-      decks: await this.syncKind('deck', content.decks.map((d) => ({ id: d.slug, row: toDeckRow(d) })), (row, hash) => this.repository.upsertDeck(row, hash)),
-      problems: await this.syncKind('problem', content.problems.map((p) => ({ id: p.slug, row: toProblemRow(p) })), (row, hash) => this.repository.upsertProblem(row, hash)),
-      cards: await this.syncKind('card', content.cards.map((c) => ({ id: c.id, row: c })), (row, hash) => this.repository.upsertCard(row, hash)),
+      decks: await this.syncKind(
+        'deck',
+        content.decks.map((d) => ({ id: d.slug, row: toDeckRow(d) })),
+        (row, hash) => this.repository.upsertDeck(row, hash),
+      ),
+      problems: await this.syncKind(
+        'problem',
+        content.problems.map((p) => ({ id: p.slug, row: toProblemRow(p) })),
+        (row, hash) => this.repository.upsertProblem(row, hash),
+      ),
+      cards: await this.syncKind(
+        'card',
+        content.cards.map((c) => ({ id: c.id, row: c })),
+        (row, hash) => this.repository.upsertCard(row, hash),
+      ),
     };
   }
 
-  private async syncKind<R>(kind: ContentKind, items: { id: string; row: R }[], upsert: (row: R, hash: string) => Promise<void>): Promise<SyncCounts> {
+  private async syncKind<R>(
+    kind: ContentKind,
+    items: { id: string; row: R }[],
+    upsert: (row: R, hash: string) => Promise<void>,
+  ): Promise<SyncCounts> {
     const stored = await this.repository.hashes(kind);
     const counts: SyncCounts = { created: 0, updated: 0, unchanged: 0, retired: 0 };
     for (const { id, row } of items) {

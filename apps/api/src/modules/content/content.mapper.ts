@@ -27,13 +27,27 @@ export function contentHash(value: unknown): string {
 }
 
 export function toDeckRow(deck: TDeck): DeckRow {
-  return { slug: deck.slug, title: deck.title, description: deck.description, tags: deck.tags, problemSlugs: deck.problems, cardTopics: deck.cardTopics };
+  return {
+    slug: deck.slug,
+    title: deck.title,
+    description: deck.description,
+    tags: deck.tags,
+    problemSlugs: deck.problems,
+    cardTopics: deck.cardTopics,
+  };
 }
 
 /** What learners may see of a problem: statement, starter, hints and the sample tests with their answers. */
 export function toProblemRow(problem: LoadedProblem): ProblemRow {
   const { meta } = problem;
-  const summary = { slug: problem.slug, version: meta.version, title: meta.title, difficulty: meta.difficulty, tags: meta.tags, decks: meta.decks };
+  const summary = {
+    slug: problem.slug,
+    version: meta.version,
+    title: meta.title,
+    difficulty: meta.difficulty,
+    tags: meta.tags,
+    decks: meta.decks,
+  };
   const sampleTests = expandTests(problem.tests)
     .filter((t) => t.sample)
     .map((t) => {

@@ -1,6 +1,12 @@
 // expect: wrong_answer
 // Always grows, so the scale can pass the largest FP32 value (on a GPU it would become Infinity).
-function lossScaleSchedule(overflows: boolean[], initScale: number, growthFactor: number, backoffFactor: number, growthInterval: number): number[] {
+function lossScaleSchedule(
+  overflows: boolean[],
+  initScale: number,
+  growthFactor: number,
+  backoffFactor: number,
+  growthInterval: number,
+): number[] {
   const used: number[] = [];
   let scale = initScale;
   let clean = 0;

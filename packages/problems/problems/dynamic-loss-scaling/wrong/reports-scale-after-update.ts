@@ -1,6 +1,12 @@
 // expect: wrong_answer
 // Records the scale after the step's update instead of the scale the step actually used.
-function lossScaleSchedule(overflows: boolean[], initScale: number, growthFactor: number, backoffFactor: number, growthInterval: number): number[] {
+function lossScaleSchedule(
+  overflows: boolean[],
+  initScale: number,
+  growthFactor: number,
+  backoffFactor: number,
+  growthInterval: number,
+): number[] {
   const FP32_MAX = 3.4028234663852886e38;
   const used: number[] = [];
   let scale = initScale;

@@ -1,6 +1,12 @@
 // expect: time_limit_exceeded
 // Recounts the current run of clean steps by scanning back at every step: O(n^2) on long clean runs.
-function lossScaleSchedule(overflows: boolean[], initScale: number, growthFactor: number, backoffFactor: number, growthInterval: number): number[] {
+function lossScaleSchedule(
+  overflows: boolean[],
+  initScale: number,
+  growthFactor: number,
+  backoffFactor: number,
+  growthInterval: number,
+): number[] {
   const FP32_MAX = 3.4028234663852886e38;
   const used: number[] = [];
   let scale = initScale;

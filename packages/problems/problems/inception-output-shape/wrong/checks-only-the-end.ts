@@ -1,6 +1,9 @@
 // expect: wrong_answer
 // Validates sizes only once per branch, at its end, and compares heights only.
-function inceptionBlock(input: [number, number, number], branches: { type: string; out?: number; k: number; stride: number; pad: number }[][]): { shape: [number, number, number]; params: number } | null {
+function inceptionBlock(
+  input: [number, number, number],
+  branches: { type: string; out?: number; k: number; stride: number; pad: number }[][],
+): { shape: [number, number, number]; params: number } | null {
   let channels = 0;
   let params = 0;
   let outH = -1;

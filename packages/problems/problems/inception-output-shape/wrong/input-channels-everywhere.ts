@@ -1,6 +1,9 @@
 // expect: wrong_answer
 // Uses the block's input channels for every convolution, not the channels of the layer before it.
-function inceptionBlock(input: [number, number, number], branches: { type: string; out?: number; k: number; stride: number; pad: number }[][]): { shape: [number, number, number]; params: number } | null {
+function inceptionBlock(
+  input: [number, number, number],
+  branches: { type: string; out?: number; k: number; stride: number; pad: number }[][],
+): { shape: [number, number, number]; params: number } | null {
   const [c0] = input;
   let channels = 0;
   let params = 0;

@@ -1,6 +1,9 @@
 // expect: wrong_answer
 // Rounds (n + 2p - k) / s toward zero with `| 0`, so a window that overhangs by less than a stride looks valid.
-function inceptionBlock(input: [number, number, number], branches: { type: string; out?: number; k: number; stride: number; pad: number }[][]): { shape: [number, number, number]; params: number } | null {
+function inceptionBlock(
+  input: [number, number, number],
+  branches: { type: string; out?: number; k: number; stride: number; pad: number }[][],
+): { shape: [number, number, number]; params: number } | null {
   let channels = 0;
   let params = 0;
   let outH = -1;

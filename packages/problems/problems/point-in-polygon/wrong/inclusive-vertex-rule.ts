@@ -7,7 +7,13 @@ function pointInPolygon(polygon: [number, number][], point: [number, number]): n
     const a = polygon[i]!;
     const b = polygon[(i + 1) % polygon.length]!;
     const cross = (b[0] - a[0]) * (py - a[1]) - (b[1] - a[1]) * (px - a[0]);
-    if (cross === 0 && Math.min(a[0], b[0]) <= px && px <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= py && py <= Math.max(a[1], b[1])) {
+    if (
+      cross === 0 &&
+      Math.min(a[0], b[0]) <= px &&
+      px <= Math.max(a[0], b[0]) &&
+      Math.min(a[1], b[1]) <= py &&
+      py <= Math.max(a[1], b[1])
+    ) {
       return 0;
     }
     if (a[1] !== b[1] && Math.min(a[1], b[1]) <= py && py <= Math.max(a[1], b[1])) {

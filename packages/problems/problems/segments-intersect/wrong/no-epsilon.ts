@@ -10,5 +10,7 @@ function segmentsIntersect(p1: [number, number], p2: [number, number], q1: [numb
   const d3 = orient(p1, p2, q1);
   const d4 = orient(p1, p2, q2);
   if (d1 * d2 < 0 && d3 * d4 < 0) return true;
-  return (d1 === 0 && onBox(q1, q2, p1)) || (d2 === 0 && onBox(q1, q2, p2)) || (d3 === 0 && onBox(p1, p2, q1)) || (d4 === 0 && onBox(p1, p2, q2));
+  return (
+    (d1 === 0 && onBox(q1, q2, p1)) || (d2 === 0 && onBox(q1, q2, p2)) || (d3 === 0 && onBox(p1, p2, q1)) || (d4 === 0 && onBox(p1, p2, q2))
+  );
 }

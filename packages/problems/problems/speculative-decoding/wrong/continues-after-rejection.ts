@@ -12,7 +12,13 @@ function speculativeDecode(draftTokens: number[], draftProbs: number[][], target
   for (let i = 0; i < gamma; i++) {
     const x = draftTokens[i]!;
     if (uniforms[i]! < targetProbs[i]![x]! / draftProbs[i]![x]!) out.push(x);
-    else out.push(sample(targetProbs[i]!.map((p, t) => Math.max(0, p - draftProbs[i]![t]!)), uniforms[gamma]!));
+    else
+      out.push(
+        sample(
+          targetProbs[i]!.map((p, t) => Math.max(0, p - draftProbs[i]![t]!)),
+          uniforms[gamma]!,
+        ),
+      );
   }
   out.push(sample(targetProbs[gamma]!, uniforms[gamma]!));
   return out;

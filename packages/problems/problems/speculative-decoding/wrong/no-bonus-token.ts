@@ -15,7 +15,12 @@ function speculativeDecode(draftTokens: number[], draftProbs: number[][], target
       out.push(x);
       continue;
     }
-    out.push(sample(targetProbs[i]!.map((p, t) => Math.max(0, p - draftProbs[i]![t]!)), uniforms[gamma]!));
+    out.push(
+      sample(
+        targetProbs[i]!.map((p, t) => Math.max(0, p - draftProbs[i]![t]!)),
+        uniforms[gamma]!,
+      ),
+    );
     return out;
   }
   if (gamma === 0) out.push(sample(targetProbs[0]!, uniforms[0]!));

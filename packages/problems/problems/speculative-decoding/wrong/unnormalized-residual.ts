@@ -14,7 +14,12 @@ function speculativeDecode(draftTokens: number[], draftProbs: number[][], target
       out.push(x);
       continue;
     }
-    out.push(sample(targetProbs[i]!.map((p, t) => Math.max(0, p - draftProbs[i]![t]!)), uniforms[gamma]!));
+    out.push(
+      sample(
+        targetProbs[i]!.map((p, t) => Math.max(0, p - draftProbs[i]![t]!)),
+        uniforms[gamma]!,
+      ),
+    );
     return out;
   }
   out.push(sample(targetProbs[gamma]!, uniforms[gamma]!));
