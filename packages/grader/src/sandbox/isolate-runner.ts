@@ -103,7 +103,7 @@ export class IsolateRunner {
         const start = cpuMs();
         let outcome: TestOutcome;
         try {
-          const text = (await harness.apply(undefined, ['test', test.args, job.outputArg], { timeout: wallMsPerTest })) as string;
+          const text = harness.applySync(undefined, ['test', test.args, job.outputArg], { timeout: wallMsPerTest }) as string;
           outcome = parseHarnessResult(text, cpuMs() - start);
           if (outcome.timeMs > timeMsPerTest) {
             outcome = { status: 'timeout', payload: `exceeded ${timeMsPerTest} ms`, stdout: outcome.stdout, timeMs: outcome.timeMs };
