@@ -54,7 +54,8 @@ case "$command" in
     ;;
   content-sync)
     ensure_app_database
-    [[ -f apps/api/dist/cli.js ]] || build_all
+    step "Building packages and API (tsc -b incremental)"
+    npm run --silent build:libs
     step "Loading built-in content"
     node apps/api/dist/cli.js content-sync
     ;;
