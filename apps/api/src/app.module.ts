@@ -6,6 +6,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
+import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
@@ -13,7 +14,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [loggerModule(env.LOG_LEVEL, 'api'), PrismaModule, QueueModule, AuthModule, HealthModule],
+      imports: [loggerModule(env.LOG_LEVEL, 'api'), PrismaModule, QueueModule, AuthModule, HealthModule, UsersModule],
       providers: [
         { provide: API_ENV, useValue: env },
         { provide: SHARED_ENV, useValue: env },

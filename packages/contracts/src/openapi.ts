@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { ZLoginRequest, ZMeResponse, ZRegisterRequest } from './auth';
+import { ZListUsersQuery, ZListUsersResponse, ZLoginRequest, ZMeResponse, ZRegisterRequest } from './auth';
 import { ZErrorResponse } from './errors';
 import { ZHealthResponse, ZReadyResponse } from './health';
 
@@ -39,6 +39,18 @@ export function buildOpenApiDocument(serverUrl = '/api') {
     path: '/me',
     summary: 'The signed-in user',
     responses: { 200: json(ZMeResponse, 'The user'), 401: error('Not signed in') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/admin/users',
+    summary: 'List accounts (admins only)',
+    request: { query: ZListUsersQuery },
+    responses: {
+      200: json(ZListUsersResponse, 'Accounts, newest first'),
+      400: error('Invalid query'),
+      401: error('Not signed in'),
+      403: error('Not an admin'),
+    },
   });
   registry.registerPath({ method: 'get', path: '/health', summary: 'Liveness', responses: { 200: json(ZHealthResponse, 'Alive') } });
   registry.registerPath({
