@@ -1,17 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SESSION_COOKIE, ZErrorResponse, ZListUsersResponse } from '@prep/contracts';
-import { createHttpApp } from '../src/http-app';
 import { hashPassword } from '../src/modules/auth/password';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { buildRegistration } from './support/factories';
-import { testApiEnv } from './support/test-env';
+import { startTestHttpApp } from './support/http-app';
 
 let app: NestFastifyApplication;
 
 beforeAll(async () => {
-  app = await createHttpApp(testApiEnv());
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  app = await startTestHttpApp();
 });
 afterAll(async () => {
   await app.close();

@@ -1,16 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SESSION_COOKIE, ZErrorResponse, ZMeResponse } from '@prep/contracts';
-import { createHttpApp } from '../src/http-app';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { buildRegistration } from './support/factories';
-import { testApiEnv, WEB_ORIGIN } from './support/test-env';
+import { startTestHttpApp } from './support/http-app';
+import { WEB_ORIGIN } from './support/test-env';
 
 let app: NestFastifyApplication;
 
 beforeAll(async () => {
-  app = await createHttpApp(testApiEnv());
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  app = await startTestHttpApp();
 });
 afterAll(async () => {
   await app.close();

@@ -16,15 +16,11 @@ type TFieldSpec = {
   required: boolean;
 };
 
+const EMAIL_FIELD: TFieldSpec = { name: 'email', label: 'Email', type: 'email', autoComplete: 'email', required: true };
+
 const FIELDS: Record<TAuthMode, TFieldSpec[]> = {
   'sign-in': [
-    {
-      name: 'email',
-      label: 'Email',
-      type: 'email',
-      autoComplete: 'email',
-      required: true,
-    },
+    EMAIL_FIELD,
     {
       name: 'password',
       label: 'Password',
@@ -34,13 +30,7 @@ const FIELDS: Record<TAuthMode, TFieldSpec[]> = {
     },
   ],
   'sign-up': [
-    {
-      name: 'email',
-      label: 'Email',
-      type: 'email',
-      autoComplete: 'email',
-      required: true,
-    },
+    EMAIL_FIELD,
     {
       name: 'password',
       label: 'Password',
