@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { type Clock, ClockModule } from './common/clock';
 import { API_ENV, SHARED_ENV } from './config/config.tokens';
 import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
@@ -8,13 +9,26 @@ import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
 import { UsersModule } from './modules/users/users.module';
 
+export interface AppModuleOptions {
+  /** Tests pass a ManualClock. */
+  clock?: Clock;
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(env: ApiEnv): DynamicModule {
+  static forRoot(env: ApiEnv, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [loggerModule(env.LOG_LEVEL, 'api'), PrismaModule, QueueModule, AuthModule, HealthModule, UsersModule],
+      imports: [
+        loggerModule(env.LOG_LEVEL, 'api'),
+        ClockModule.forRoot(options.clock),
+        PrismaModule,
+        QueueModule,
+        AuthModule,
+        HealthModule,
+        UsersModule,
+      ],
       providers: [
         { provide: API_ENV, useValue: env },
         { provide: SHARED_ENV, useValue: env },

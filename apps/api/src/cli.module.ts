@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ClockModule } from './common/clock';
 import { SHARED_ENV } from './config/config.tokens';
 import type { CliEnv } from './config/env';
 import { AuthRepository } from './modules/auth/auth.repository';
@@ -12,7 +13,7 @@ export class CliModule {
     return {
       module: CliModule,
       global: true,
-      imports: [PrismaModule, ContentModule],
+      imports: [ClockModule.forRoot(), PrismaModule, ContentModule],
       providers: [{ provide: SHARED_ENV, useValue: env }, AuthRepository],
       exports: [SHARED_ENV],
     };

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument } from '@prep/contracts';
-import { AppModule } from './app.module';
+import { AppModule, type AppModuleOptions } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { registerRequestGuard } from './common/request-guard';
 import type { ApiEnv } from './config/env';
@@ -15,14 +15,14 @@ import { requestId } from './logging';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP app (not listening yet): used by main.ts and by the integration tests. */
-export async function createHttpApp(env: ApiEnv): Promise<NestFastifyApplication> {
+export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestId(req.headers['x-request-id']),
     requestIdHeader: false,
     trustProxy: 'loopback',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorFilter());
   app.setGlobalPrefix('api');

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { type Clock, ClockModule } from './common/clock';
 import { SHARED_ENV, WORKER_ENV } from './config/config.tokens';
 import type { WorkerEnv } from './config/env';
 import { loggerModule } from './logging';
@@ -10,11 +11,11 @@ import { SystemProcessor } from './modules/system/ping.processor';
 /** The worker process: the same modules as the API, no HTTP server, plus the queue consumers. */
 @Module({})
 export class WorkerModule {
-  static forRoot(env: WorkerEnv): DynamicModule {
+  static forRoot(env: WorkerEnv, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [loggerModule(env.LOG_LEVEL, 'worker'), PrismaModule, QueueModule, HealthModule],
+      imports: [loggerModule(env.LOG_LEVEL, 'worker'), ClockModule.forRoot(options.clock), PrismaModule, QueueModule, HealthModule],
       providers: [{ provide: WORKER_ENV, useValue: env }, { provide: SHARED_ENV, useValue: env }, SystemProcessor],
       exports: [WORKER_ENV, SHARED_ENV],
     };

@@ -1,8 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SESSION_COOKIE, ZErrorResponse, ZListUsersResponse } from '@prep/contracts';
-import { hashPassword } from '../src/modules/auth/password';
-import { PrismaService } from '../src/modules/prisma/prisma.service';
-import { buildRegistration } from './support/factories';
+import { ZErrorResponse, ZListUsersResponse } from '@prep/contracts';
+import { signInAs } from './support/api-client';
 import { startTestHttpApp } from './support/http-app';
 
 let app: NestFastifyApplication;
@@ -14,14 +12,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function signIn(role: 'learner' | 'admin'): Promise<string> {
-  const { email, password } = buildRegistration();
-  await app.get(PrismaService).user.create({ data: { email, role, passwordHash: await hashPassword(password) } });
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
-  if (!cookie) throw new Error(`login failed: ${res.body}`);
-  return `${SESSION_COOKIE}=${cookie.value}`;
-}
+const signIn = async (role: 'learner' | 'admin') => (await signInAs(app, role)).cookie;
 
 describe('GET /api/admin/users', () => {
   it('answers 401 without a session and 403 to a learner', async () => {

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SESSION_COOKIE, ZErrorResponse, ZMeResponse } from '@prep/contracts';
+import { SESSION_COOKIE, ZMeResponse } from '@prep/contracts';
+import { call as callApi, errorOf, sessionCookie, type TRequest } from './support/api-client';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { buildRegistration } from './support/factories';
 import { startTestHttpApp } from './support/http-app';
@@ -14,23 +15,8 @@ afterAll(async () => {
   await app.close();
 });
 
-type InjectOptions = { method?: 'GET' | 'POST'; url: string; payload?: unknown; headers?: Record<string, string>; cookie?: string };
-function call({ method = 'POST', url, payload, headers = {}, cookie }: InjectOptions) {
-  return app.inject({
-    method,
-    url,
-    ...(payload === undefined ? {} : { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }),
-    headers: { ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}), ...headers },
-  });
-}
-function sessionCookie(res: { cookies: { name: string; value: string }[] }): string {
-  const c = res.cookies.find((x) => x.name === SESSION_COOKIE);
-  if (!c) throw new Error('no session cookie');
-  return `${SESSION_COOKIE}=${c.value}`;
-}
-function errorOf(res: { json: () => unknown }) {
-  return ZErrorResponse.parse(res.json()).error;
-}
+type InjectOptions = Omit<TRequest, 'method'> & { method?: TRequest['method'] };
+const call = (options: InjectOptions) => callApi(app, { method: 'POST', ...options });
 
 describe('auth', () => {
   it('registers, reads /me with the cookie, logs out and the session is revoked', async () => {
