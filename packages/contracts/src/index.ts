@@ -4,4 +4,6 @@ export * from './health';
 export * from './jobs';
 export * from './content';
 export * from './grading';
+export * from './submissions';
+export * from './problems';
 export * from './openapi';
