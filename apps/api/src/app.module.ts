@@ -6,7 +6,9 @@ import { loggerModule } from './logging';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
+import { ProblemsModule } from './modules/problems/problems.module';
 import { QueueModule } from './modules/queue/queue.module';
+import { SubmissionsModule } from './modules/submissions/submissions.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -28,6 +30,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         UsersModule,
+        ProblemsModule,
+        SubmissionsModule,
       ],
       providers: [
         { provide: API_ENV, useValue: env },

@@ -6,6 +6,7 @@ import { loggerModule } from './logging';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
+import { GradingWorkerModule } from './modules/submissions/jobs/grading-worker.module';
 import { SystemProcessor } from './modules/system/ping.processor';
 
 /** The worker process: the same modules as the API, no HTTP server, plus the queue consumers. */
@@ -15,7 +16,14 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [loggerModule(env.LOG_LEVEL, 'worker'), ClockModule.forRoot(options.clock), PrismaModule, QueueModule, HealthModule],
+      imports: [
+        loggerModule(env.LOG_LEVEL, 'worker'),
+        ClockModule.forRoot(options.clock),
+        PrismaModule,
+        QueueModule,
+        HealthModule,
+        GradingWorkerModule,
+      ],
       providers: [{ provide: WORKER_ENV, useValue: env }, { provide: SHARED_ENV, useValue: env }, SystemProcessor],
       exports: [WORKER_ENV, SHARED_ENV],
     };

@@ -21,6 +21,9 @@ const STATUS: Record<ErrorCode, number> = {
 export class AppError extends Error {
   readonly status: number;
 
+  /** Sent as the Retry-After header (seconds), e.g. with 429. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -29,6 +32,12 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
     this.status = STATUS[code];
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number, details?: unknown): AppError {
+    const error = new AppError(ErrorCode.RateLimited, message, details);
+    error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    return error;
   }
 
   static validation(issues: TFieldIssue[]): AppError {

@@ -20,6 +20,9 @@ const shared = {
     .regex(/^[\w:-]+$/)
     .default('prep'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Tries per grading job before the submission ends as internal_error; retries back off exponentially from GRADING_BACKOFF_MS. */
+  GRADING_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  GRADING_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
 };
 
 export const ZApiEnv = z.object({
@@ -31,13 +34,32 @@ export const ZApiEnv = z.object({
     .default('http://localhost:3000')
     .transform((u) => new URL(u).origin),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Queued or running submissions one learner may have; one more answers 429. */
+  SUBMISSIONS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100).default(2),
+  /** Submissions (runs and submits) one learner may make per minute. */
+  SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Waiting grading jobs past which new submissions are shed with 429 (latency stays bounded under overload). */
+  GRADING_MAX_BACKLOG: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 export type ApiEnv = z.infer<typeof ZApiEnv>;
 
 export const ZWorkerEnv = z.object({
   ...shared,
+  /** Address of the worker's /health and /ready; loopback unless an orchestrator needs to reach it. */
+  WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   WORKER_HEALTH_PORT: ZPort.default(4001),
+  /** Content the worker grades against (reference solutions, tests); default: the built-in packages/problems. */
+  CONTENT_ROOT: z.string().min(1).optional(),
+  /** Sandbox processes; the grading queue's concurrency matches it. */
   GRADER_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
+  /** A grading job whose worker stops renewing its lock for this long (it died) is graded again by another. */
+  GRADING_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** How often workers look for such stalled jobs. */
+  GRADING_STALLED_INTERVAL_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** How often the sweeper looks for stuck submissions and abandoned attempts. */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /** A submission still queued or running after this long is re-queued if its job is lost, or failed if it keeps failing. */
+  SUBMISSION_STUCK_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
 });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 
