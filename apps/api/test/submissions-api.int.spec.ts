@@ -224,14 +224,21 @@ describe('POST /api/problems/:slug/submissions', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
   });
 
-  it('sheds load with 429 once the grading backlog is full', async () => {
-    const shedding = await startApp({ GRADING_MAX_BACKLOG: '2' });
-    const learners = [await registerLearner(shedding), await registerLearner(shedding), await registerLearner(shedding)];
-    expect((await submit(learners[0], { code: CODE, mode: 'submit' }, SLUG, shedding)).statusCode).toBe(202);
-    expect((await submit(learners[1], { code: CODE, mode: 'run' }, SLUG, shedding)).statusCode).toBe(202);
-    const shed = await submit(learners[2], { code: CODE, mode: 'submit' }, SLUG, shedding);
+  it('sheds load with 429 once jobs wait too long, or too many wait, for a grader', async () => {
+    const byCount = await startApp({ GRADING_MAX_BACKLOG: '2' });
+    const learners = [await registerLearner(byCount), await registerLearner(byCount), await registerLearner(byCount)];
+    expect((await submit(learners[0], { code: CODE, mode: 'submit' }, SLUG, byCount)).statusCode).toBe(202);
+    expect((await submit(learners[1], { code: CODE, mode: 'run' }, SLUG, byCount)).statusCode).toBe(202);
+    const shed = await submit(learners[2], { code: CODE, mode: 'submit' }, SLUG, byCount);
     expect(shed.statusCode).toBe(429);
     expect(shed.headers['retry-after']).toBeDefined();
+
+    const byWait = await startApp({ GRADING_MAX_WAIT_MS: '300' });
+    const [first, second] = [await registerLearner(byWait), await registerLearner(byWait)];
+    expect((await submit(first, { code: CODE, mode: 'submit' }, SLUG, byWait)).statusCode).toBe(202);
+    expect((await submit(second, { code: CODE, mode: 'run' }, SLUG, byWait)).statusCode).toBe(202); // not waited long yet
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await submit(second, { code: CODE, mode: 'run' }, SLUG, byWait)).statusCode).toBe(429);
   });
 });
 

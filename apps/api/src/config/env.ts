@@ -38,8 +38,12 @@ export const ZApiEnv = z.object({
   SUBMISSIONS_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100).default(2),
   /** Submissions (runs and submits) one learner may make per minute. */
   SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
-  /** Waiting grading jobs past which new submissions are shed with 429 (latency stays bounded under overload). */
-  GRADING_MAX_BACKLOG: z.coerce.number().int().min(1).max(100_000).default(200),
+  /**
+   * Load shedding (429) so latency stays bounded past capacity: when the oldest waiting grading job has waited longer
+   * than GRADING_MAX_WAIT_MS, or GRADING_MAX_BACKLOG jobs are waiting.
+   */
+  GRADING_MAX_WAIT_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
+  GRADING_MAX_BACKLOG: z.coerce.number().int().min(1).max(100_000).default(500),
 });
 export type ApiEnv = z.infer<typeof ZApiEnv>;
 

@@ -52,13 +52,16 @@ export interface Decision {
 export class AttemptsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** On every submission's path, so raw SQL (a model query costs several times its CPU). */
   async latest(userId: string, problemSlug: string, db: Db = this.prisma): Promise<AttemptRow | null> {
-    const row = await db.problemAttempt.findFirst({
-      where: { userId, problemSlug },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      select: ATTEMPT_SELECT,
-    });
-    return row && toRow(row);
+    const rows = await db.$queryRaw<Selected[]>`
+      SELECT "id", "userId", "problemSlug", "openedAt", "hintsRevealed", "firstHintAt", "revealedAt", "decidedAt",
+             "rating", "outcomeReason", "decidedBySubmissionId", "outcomeDue", "createdAt"
+      FROM "ProblemAttempt"
+      WHERE "userId" = ${userId}::uuid AND "problemSlug" = ${problemSlug}
+      ORDER BY "createdAt" DESC, "id" DESC
+      LIMIT 1`;
+    return rows[0] ? toRow(rows[0]) : null;
   }
 
   async byId(id: string, db: Db = this.prisma): Promise<AttemptRow | null> {

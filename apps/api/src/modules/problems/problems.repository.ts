@@ -48,6 +48,14 @@ export class ProblemsRepository {
     return { summary: toSummary(summary), detail: detail as TProblemDetail, editorial, referenceCode };
   }
 
+  /** What admitting a submission needs: the version and the function's arity (raw SQL: on every submission's path). */
+  async admission(slug: string): Promise<{ version: number; arity: number } | null> {
+    const rows = await this.prisma.$queryRaw<{ version: number; arity: number }[]>`
+      SELECT "version", jsonb_array_length("detail"->'params') AS arity
+      FROM "Problem" WHERE "slug" = ${slug} AND "retiredAt" IS NULL`;
+    return rows[0] ?? null;
+  }
+
   /** Per problem: whether a submit was accepted, and the latest submit (runs do not count). */
   async submitStats(userId: string, slug?: string): Promise<Map<string, SubmitStats>> {
     const rows = await this.prisma.$queryRaw<{ slug: string; solved: boolean; last: Date }[]>`

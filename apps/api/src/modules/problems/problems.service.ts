@@ -175,13 +175,22 @@ export class ProblemsService {
     };
   }
 
+  /** The version and arity of a problem learners can submit to; unknown or retired: 404. */
+  async admission(slug: string): Promise<{ version: number; arity: number }> {
+    const found = await this.problems.admission(slug);
+    if (!found) throw notFound(slug);
+    return found;
+  }
+
   /** A problem learners can open; unknown or retired: 404. */
   async live(slug: string): Promise<LiveProblem> {
     const problem = await this.problems.findLive(slug);
-    if (!problem) throw new AppError(ErrorCode.NotFound, `No problem "${slug}"`);
+    if (!problem) throw notFound(slug);
     return problem;
   }
 }
+
+const notFound = (slug: string) => new AppError(ErrorCode.NotFound, `No problem "${slug}"`);
 
 function compareKeys(a: readonly [string | number, string], b: readonly [string | number, string]): number {
   const [ka, sa] = a;

@@ -48,10 +48,16 @@ export class QueueService {
     });
   }
 
-  /** Jobs waiting for a worker (runs and submits). */
-  async gradingBacklog(): Promise<number> {
+  /** Jobs waiting for a worker (runs and submits), and how long the oldest of them has waited. */
+  async gradingBacklog(): Promise<{ waiting: number; oldestWaitMs: number }> {
     const counts = await this.gradingQueue.getJobCounts('wait', 'prioritized', 'paused');
-    return (counts.wait ?? 0) + (counts.prioritized ?? 0) + (counts.paused ?? 0);
+    const waiting = (counts.wait ?? 0) + (counts.prioritized ?? 0) + (counts.paused ?? 0);
+    if (waiting === 0) return { waiting, oldestWaitMs: 0 };
+    // The head of each (oldest first): one script call.
+    const heads = await this.gradingQueue.getJobs(['wait', 'prioritized'], 0, 0, true);
+    const oldest = Math.min(...heads.map((job) => job.timestamp));
+    // Wall-clock durations between API processes' Date.now(), not domain time: no Clock here.
+    return { waiting, oldestWaitMs: Number.isFinite(oldest) ? Math.max(0, Date.now() - oldest) : 0 };
   }
 
   /** Where a submission's job is, or null when the queue has no such job (never added, or removed after finishing). */

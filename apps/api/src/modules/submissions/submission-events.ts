@@ -7,15 +7,21 @@ import { BULL_CONNECTION } from '../queue/queue.tokens';
 
 /** What the stream stores: every event as sent, except `done`, which readers answer with the stored submission. */
 export type StoredEvent = Exclude<TSubmissionEvent, { type: 'done' }> | { type: 'done' };
-export interface StreamEntry {
+/** One event read back, with its SSE id: `<stream entry id>.<position in the entry>`. */
+export interface StreamEvent {
   id: string;
   event: StoredEvent;
 }
 
 /** A stream outlives its submission's grading by this long; late readers then get the state from Postgres. */
 const STREAM_TTL_MS = 60 * 60 * 1000;
-/** Redis stream ids: `<ms>-<seq>`. Anything else from a client is ignored. */
-export const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
+/** Event ids: a Redis stream entry id and the event's position in that entry. Anything else from a client is ignored. */
+const EVENT_ID = /^(\d{1,20}-\d{1,20})\.(\d{1,6})$/;
+
+export function parseEventId(id: string | undefined): { entry: string; index: number } | undefined {
+  const match = id ? EVENT_ID.exec(id) : null;
+  return match ? { entry: match[1]!, index: Number(match[2]) } : undefined;
+}
 
 function keys(prefix: string, id: string) {
   return { stream: `${prefix}:submission:${id}:events`, channel: `${prefix}:submission:${id}` };
@@ -24,6 +30,8 @@ function keys(prefix: string, id: string) {
 /**
  * Progress of each submission lives in Redis, not in any process: a stream per submission (`queued`, `started`,
  * `test`..., `done`) that any API instance can replay from an event id, and a channel that says "the stream grew".
+ * Each entry holds the events of one append (the worker sends a test's events in small batches), so a problem with
+ * a hundred tests costs a few stream entries, not a hundred.
  */
 @Injectable()
 export class SubmissionEventsPublisher {
@@ -35,10 +43,13 @@ export class SubmissionEventsPublisher {
   async append(submissionId: string, events: StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     const { stream, channel } = keys(this.env.QUEUE_PREFIX, submissionId);
-    const multi = this.redis.multi();
-    for (const event of events) multi.xadd(stream, '*', 'e', JSON.stringify(event));
-    multi.pexpire(stream, STREAM_TTL_MS).publish(channel, '1');
-    const replies = (await multi.exec()) ?? [];
+    const replies =
+      (await this.redis
+        .multi()
+        .xadd(stream, '*', 'e', JSON.stringify(events))
+        .pexpire(stream, STREAM_TTL_MS)
+        .publish(channel, '1')
+        .exec()) ?? [];
     const failed = replies.find(([error]) => error);
     if (failed) throw failed[0];
   }
@@ -56,19 +67,24 @@ export class SubmissionEventsReader implements OnModuleDestroy {
     @Inject(SHARED_ENV) private readonly env: CliEnv,
   ) {}
 
-  /** Entries after `afterId` (all when absent), in order. */
-  async read(submissionId: string, afterId?: string): Promise<StreamEntry[]> {
+  /** Events after the event id `after` (all when absent), in order. */
+  async read(submissionId: string, after?: string): Promise<StreamEvent[]> {
     const { stream } = keys(this.env.QUEUE_PREFIX, submissionId);
-    const entries = await this.redis.xrange(stream, afterId ? `(${afterId}` : '-', '+');
-    const out: StreamEntry[] = [];
-    for (const [id, fields] of entries) {
+    const from = parseEventId(after);
+    const entries = await this.redis.xrange(stream, from ? from.entry : '-', '+');
+    const out: StreamEvent[] = [];
+    for (const [entry, fields] of entries) {
       const at = fields.indexOf('e');
-      if (at < 0 || at + 1 >= fields.length) continue;
+      let events: StoredEvent[] = [];
       try {
-        out.push({ id, event: JSON.parse(fields[at + 1]!) as StoredEvent });
+        events = at >= 0 ? (JSON.parse(fields[at + 1] ?? '[]') as StoredEvent[]) : [];
       } catch {
-        this.logger.warn({ submissionId, id }, 'unreadable submission event skipped');
+        this.logger.warn({ submissionId, entry }, 'unreadable submission events skipped');
       }
+      events.forEach((event, index) => {
+        if (from && entry === from.entry && index <= from.index) return;
+        out.push({ id: `${entry}.${index}`, event });
+      });
     }
     return out;
   }

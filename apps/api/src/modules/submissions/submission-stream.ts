@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Injectable, Logger } from '@nestjs/common';
 import type { TSubmissionEvent } from '@prep/contracts';
-import { SubmissionEventsReader, STREAM_ID, type StoredEvent } from './submission-events';
+import { parseEventId, SubmissionEventsReader, type StoredEvent } from './submission-events';
 import { SubmissionsService } from './submissions.service';
 
 /** Keep-alive comment interval; each one also re-reads the status, in case a `done` was never published. */
@@ -36,7 +36,7 @@ export class SubmissionStreams {
     });
     res.write('retry: 2000\n\n');
 
-    let last = lastEventId && STREAM_ID.test(lastEventId) ? lastEventId : undefined;
+    let last = parseEventId(lastEventId) ? lastEventId : undefined;
     let closed = false;
     let sentAny = false;
     let unwatch: (() => Promise<void>) | undefined;
@@ -67,13 +67,19 @@ export class SubmissionStreams {
       pumping = (async () => {
         do {
           again = false;
+          // One write per read: a hundred test events are one chunk on the wire, not a hundred.
+          let chunk = '';
           for (const entry of await this.reader.read(id, last)) {
             if (closed) return;
-            if (entry.event.type === 'done') return sendDone(entry.id);
-            res.write(message(entry.event as Exclude<StoredEvent, { type: 'done' }>, entry.id));
+            if (entry.event.type === 'done') {
+              if (chunk) res.write(chunk);
+              return sendDone(entry.id);
+            }
+            chunk += message(entry.event as Exclude<StoredEvent, { type: 'done' }>, entry.id);
             last = entry.id;
             sentAny = true;
           }
+          if (chunk && !closed) res.write(chunk);
         } while (again && !closed);
       })().finally(() => {
         pumping = undefined;

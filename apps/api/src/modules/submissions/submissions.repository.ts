@@ -47,17 +47,22 @@ export class SubmissionsRepository {
    * inserted under a per-learner lock, so concurrent requests cannot both slip under the limit).
    */
   async createIfRoom(input: NewSubmission, maxInFlight: number): Promise<{ id: string } | { inFlight: number }> {
-    return this.prisma.$transaction(async (tx) => {
+    // Raw SQL on this hot path: one statement counts and inserts, after the lock, in the same transaction.
+    const customTests = input.customTests ? JSON.stringify(input.customTests) : null;
+    const created = await this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`submit:${input.userId}`}, 0))`;
-      const inFlight = await tx.submission.count({ where: { userId: input.userId, status: { in: UNFINISHED } } });
-      if (inFlight >= maxInFlight) return { inFlight };
-      const { customTests, ...rest } = input;
-      const row = await tx.submission.create({
-        data: { ...rest, ...(customTests ? { customTests: customTests as object[] } : {}), status: 'queued' },
-        select: { id: true },
-      });
-      return { id: row.id };
+      return tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "Submission"
+          ("id", "userId", "problemSlug", "problemVersion", "mode", "code", "customTests", "status", "attemptId", "createdAt", "updatedAt")
+        SELECT gen_random_uuid(), ${input.userId}::uuid, ${input.problemSlug}, ${input.problemVersion}, ${input.mode}, ${input.code},
+               ${customTests}::jsonb, 'queued', ${input.attemptId}::uuid, ${input.createdAt}, now()
+        WHERE (SELECT count(*) FROM "Submission"
+               WHERE "userId" = ${input.userId}::uuid AND "status" IN ('queued', 'running')) < ${maxInFlight}
+        RETURNING "id"`;
     });
+    if (created[0]) return { id: created[0].id };
+    const inFlight = await this.prisma.submission.count({ where: { userId: input.userId, status: { in: UNFINISHED } } });
+    return { inFlight };
   }
 
   /** The learner's own submission with the outcome it decided; null for another learner's or an unknown id. */
@@ -73,8 +78,9 @@ export class SubmissionsRepository {
   }
 
   async statusOf(userId: string, id: string): Promise<string | null> {
-    const row = await this.prisma.submission.findFirst({ where: { id, userId }, select: { status: true } });
-    return row?.status ?? null;
+    const rows = await this.prisma.$queryRaw<{ status: string }[]>`
+      SELECT "status" FROM "Submission" WHERE "id" = ${id}::uuid AND "userId" = ${userId}::uuid`;
+    return rows[0]?.status ?? null;
   }
 
   /** Newest first, after the cursor position (createdAt, id). */
@@ -101,27 +107,12 @@ export class SubmissionsRepository {
 
   /** Marks it running (again, after a crash) and returns what to grade; null when it is already done. */
   async startGrading(id: string, now: Date): Promise<GradingRow | null> {
-    const { count } = await this.prisma.submission.updateMany({
-      where: { id, status: { in: UNFINISHED } },
-      data: { status: 'running', startedAt: now, gradeAttempts: { increment: 1 } },
-    });
-    if (count === 0) return null;
-    const row = await this.prisma.submission.findUnique({
-      where: { id },
-      select: {
-        id: true,
-        userId: true,
-        problemSlug: true,
-        problemVersion: true,
-        mode: true,
-        code: true,
-        customTests: true,
-        attemptId: true,
-        createdAt: true,
-        gradeAttempts: true,
-      },
-    });
-    return row && ({ ...row } as GradingRow);
+    const rows = await this.prisma.$queryRaw<GradingRow[]>`
+      UPDATE "Submission"
+      SET "status" = 'running', "startedAt" = ${now}, "gradeAttempts" = "gradeAttempts" + 1, "updatedAt" = now()
+      WHERE "id" = ${id}::uuid AND "status" IN ('queued', 'running')
+      RETURNING "id", "userId", "problemSlug", "problemVersion", "mode", "code", "customTests", "attemptId", "createdAt", "gradeAttempts"`;
+    return rows[0] ?? null;
   }
 
   /**
@@ -130,19 +121,12 @@ export class SubmissionsRepository {
    */
   async finish(tx: Tx, id: string, final: FinalResult): Promise<boolean> {
     const { result } = final;
-    const { count } = await tx.submission.updateMany({
-      where: { id, status: { in: UNFINISHED } },
-      data: {
-        status: 'done',
-        verdict: result.verdict,
-        passed: result.passed,
-        total: result.total,
-        runtimeMs: result.cpuTimeMs,
-        result: result as object,
-        finishedAt: final.finishedAt,
-        ...(final.problemVersion === undefined ? {} : { problemVersion: final.problemVersion }),
-      },
-    });
+    const count = await tx.$executeRaw`
+      UPDATE "Submission"
+      SET "status" = 'done', "verdict" = ${result.verdict}, "passed" = ${result.passed}, "total" = ${result.total},
+          "runtimeMs" = ${result.cpuTimeMs}, "result" = ${JSON.stringify(result)}::jsonb, "finishedAt" = ${final.finishedAt},
+          "problemVersion" = COALESCE(${final.problemVersion ?? null}::int, "problemVersion"), "updatedAt" = now()
+      WHERE "id" = ${id}::uuid AND "status" IN ('queued', 'running')`;
     return count === 1;
   }
 

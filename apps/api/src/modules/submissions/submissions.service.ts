@@ -13,8 +13,7 @@ import { Clock } from '../../common/clock';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { API_ENV } from '../../config/config.tokens';
 import type { ApiEnv } from '../../config/env';
-import { outcomeOf } from '../outcomes/outcomes.service';
-import { OutcomesService } from '../outcomes/outcomes.service';
+import { OutcomesService, outcomeOf } from '../outcomes/outcomes.service';
 import { ProblemsService } from '../problems/problems.service';
 import { QueueService } from '../queue/queue.service';
 import { assertCodeFits, assertCustomTestsFit } from './code-limits';
@@ -28,8 +27,6 @@ const ZHistoryCursor = z.tuple([z.iso.datetime(), z.uuid()]);
 
 /** Seconds a learner at the in-flight limit is told to wait: one grade takes well under a second. */
 const IN_FLIGHT_RETRY_AFTER_S = 1;
-/** Seconds to wait when the graders are saturated. */
-const BACKLOG_RETRY_AFTER_S = 2;
 
 /** The API side of submissions: validate, admit, record, enqueue; then read results. It never grades. */
 @Injectable()
@@ -50,22 +47,23 @@ export class SubmissionsService {
 
   async create(userId: string, slug: string, request: TCreateSubmissionRequest): Promise<TSubmissionCreated> {
     assertCodeFits(request.code);
-    const problem = await this.problems.live(slug);
-    assertCustomTestsFit(request, problem.detail.params.length);
+    const problem = await this.problems.admission(slug);
+    assertCustomTestsFit(request, problem.arity);
 
     const wait = await this.limiter.hit(userId);
     if (wait !== null) {
       throw AppError.rateLimited(`At most ${this.env.SUBMISSIONS_PER_MINUTE} submissions a minute; try again in ${wait} s`, wait);
     }
-    if ((await this.queue.gradingBacklog()) >= this.env.GRADING_MAX_BACKLOG) {
-      throw AppError.rateLimited('The graders are busy; try again in a moment', BACKLOG_RETRY_AFTER_S);
+    const backlog = await this.queue.gradingBacklog();
+    if (backlog.oldestWaitMs > this.env.GRADING_MAX_WAIT_MS || backlog.waiting >= this.env.GRADING_MAX_BACKLOG) {
+      throw AppError.rateLimited('The graders are busy; try again in a moment', Math.max(1, backlog.oldestWaitMs / 1000));
     }
     const { attempt } = await this.outcomes.current(userId, slug, false);
     const created = await this.repository.createIfRoom(
       {
         userId,
         problemSlug: slug,
-        problemVersion: problem.summary.version,
+        problemVersion: problem.version,
         mode: request.mode,
         code: request.code,
         customTests: request.mode === 'run' ? request.customTests : undefined,
@@ -105,7 +103,7 @@ export class SubmissionsService {
   }
 
   async history(userId: string, slug: string, query: TListSubmissionsQuery): Promise<TListSubmissionsResponse> {
-    await this.problems.live(slug);
+    await this.problems.admission(slug);
     const after = query.cursor ? decodeCursor(query.cursor, ZHistoryCursor) : null;
     const rows = await this.repository.history(userId, slug, {
       ...(query.mode ? { mode: query.mode } : {}),
