@@ -4,7 +4,7 @@
  * pipeline's own overhead shows as a ratio. Run through scripts/bench-e2e.sh, which gives it a fresh database.
  *
  * Environment: BENCH_RATES (submissions/s, default 5,10,20,40,80), BENCH_SECONDS (per rate, 10), BENCH_WORKERS
- * (worker processes, 1), GRADER_POOL_SIZE (sandboxes per worker, CPU count), BENCH_LEARNERS (50), BENCH_PROBLEM
+ * (worker processes, 1), GRADER_POOL_SIZE (sandboxes per worker, CPU count), BENCH_LEARNERS (200), BENCH_PROBLEM
  * (segments-intersect), BENCH_WRONG_SHARE (0.2).
  */
 import fs from 'node:fs';
