@@ -17,6 +17,13 @@ import { WEB_ORIGIN } from './support/test-env';
 const SLUG = 'segments-intersect';
 const CODE =
   'function segmentsIntersect(p1: [number, number], p2: [number, number], q1: [number, number], q2: [number, number]): boolean { return false; }';
+/** One custom input for segmentsIntersect(p1, p2, q1, q2). */
+const SEGMENTS = [
+  [0, 0],
+  [1, 1],
+  [0, 1],
+  [1, 0],
+];
 const prefix = (name: string) => `${process.env.QUEUE_PREFIX ?? 'test'}:${name}-${Math.random().toString(36).slice(2, 8)}`;
 
 const apps: { app: NestFastifyApplication; queuePrefix: string }[] = [];
@@ -94,12 +101,7 @@ describe('POST /api/problems/:slug/submissions', () => {
         mode: 'submit',
         customTests: [
           {
-            args: [
-              [0, 0],
-              [1, 1],
-              [0, 1],
-              [1, 0],
-            ],
+            args: SEGMENTS,
           },
         ],
       },
@@ -114,12 +116,7 @@ describe('POST /api/problems/:slug/submissions', () => {
         mode: 'run',
         customTests: [
           {
-            args: [
-              [0, 0],
-              [1, 1],
-              [0, 1],
-              [1, 0],
-            ],
+            args: SEGMENTS,
           },
           { args: [[0, 0]] },
         ],
@@ -140,14 +137,7 @@ describe('POST /api/problems/:slug/submissions', () => {
       {
         code: CODE,
         mode: 'run',
-        customTests: Array(21).fill({
-          args: [
-            [0, 0],
-            [1, 1],
-            [0, 1],
-            [1, 0],
-          ],
-        }),
+        customTests: Array(21).fill({ args: SEGMENTS }),
       },
       400,
       'validation_failed',
@@ -189,12 +179,7 @@ describe('POST /api/problems/:slug/submissions', () => {
         mode: 'run',
         customTests: [
           {
-            args: [
-              [0, 0],
-              [1, 1],
-              [0, 1],
-              [1, 0],
-            ],
+            args: SEGMENTS,
           },
         ],
       },
