@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import {
   MAX_CODE_BYTES,
   QueueName,
@@ -225,6 +225,36 @@ describe('POST /api/problems/:slug/submissions', () => {
     expect((await submit(second, { code: CODE, mode: 'run' }, SLUG, byWait)).statusCode).toBe(202); // not waited long yet
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await submit(second, { code: CODE, mode: 'run' }, SLUG, byWait)).statusCode).toBe(429);
+  });
+});
+
+describe('the grading queue', () => {
+  it('holds one job per submission, keyed by its id, and serves runs before submits', async () => {
+    const queuePrefix = prefix('priority');
+    const ordered = await startTestHttpApp({
+      env: { QUEUE_PREFIX: queuePrefix, SUBMISSIONS_MAX_IN_FLIGHT: '10', GRADING_MAX_WAIT_MS: '600000' },
+    });
+    apps.push({ app: ordered, queuePrefix });
+    const learner = await registerLearner(ordered);
+    const ids: string[] = [];
+    for (const mode of ['submit', 'submit', 'run'] as const) {
+      ids.push(ZSubmissionCreated.parse((await submit(learner, { code: CODE, mode }, SLUG, ordered)).json()).id);
+    }
+    // A worker taking jobs by hand, as the grading worker does: the run first, then the submits in order.
+    const connection = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
+    const taker = new Worker(QueueName.Grading, null, { connection, prefix: queuePrefix, autorun: false });
+    try {
+      const taken = [];
+      for (let i = 0; i < 3; i++) taken.push(await taker.getNextJob('test-token'));
+      expect(taken.map((job) => job?.id)).toEqual([ids[2], ids[0], ids[1]]);
+      expect(taken.map((job) => job?.data)).toEqual([
+        { submissionId: ids[2], mode: 'run' },
+        { submissionId: ids[0], mode: 'submit' },
+        { submissionId: ids[1], mode: 'submit' },
+      ]);
+    } finally {
+      await taker.close(true);
+    }
   });
 });
 

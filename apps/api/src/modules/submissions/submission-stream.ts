@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { TSubmissionEvent } from '@prep/contracts';
 import { parseEventId, SubmissionEventsReader, type StoredEvent } from './submission-events';
 import { SubmissionsService } from './submissions.service';
@@ -17,8 +17,10 @@ function message(event: TSubmissionEvent, id?: string): string {
  * sent from the stored submission. A submission that is already done gets just `done`.
  */
 @Injectable()
-export class SubmissionStreams {
+export class SubmissionStreams implements OnModuleDestroy {
   private readonly logger = new Logger(SubmissionStreams.name);
+  /** Open streams, ended on shutdown so the server can close (clients reconnect, to any instance, with Last-Event-ID). */
+  private readonly open = new Set<() => Promise<void>>();
 
   constructor(
     private readonly submissions: SubmissionsService,
@@ -44,10 +46,12 @@ export class SubmissionStreams {
     const close = async () => {
       if (closed) return;
       closed = true;
+      this.open.delete(close);
       clearInterval(timer);
       await unwatch?.();
       res.end();
     };
+    this.open.add(close);
     res.on('close', () => void close());
 
     const sendDone = async (eventId?: string) => {
@@ -111,5 +115,9 @@ export class SubmissionStreams {
     } catch (e) {
       fail(e);
     }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.open].map((close) => close()));
   }
 }
