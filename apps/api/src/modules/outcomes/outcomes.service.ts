@@ -54,15 +54,17 @@ export class OutcomesService {
   /**
    * The attempt the learner is in. A new one starts when there is none, or when the last one is over and the problem
    * is due again (or was never rated). `opened`: the learner is looking at the problem (starts the clock for `easy`).
+   * The scheduler is asked only when it decides something, or when `withReview` (the problem page shows it).
    */
-  async current(userId: string, slug: string, opened: boolean): Promise<CurrentAttempt> {
+  async current(userId: string, slug: string, options: { opened: boolean; withReview: boolean }): Promise<CurrentAttempt> {
     const now = this.clock.now();
-    const [latest, reviews] = await Promise.all([this.attempts.latest(userId, slug), this.reviews.statesOf(userId, [slug])]);
-    const review = reviews.get(slug);
+    const latest = await this.attempts.latest(userId, slug);
+    const undecided = latest !== null && latest.decidedAt === null;
+    const review = undecided && !options.withReview ? undefined : (await this.reviews.statesOf(userId, [slug])).get(slug);
     const startsNew = (last: AttemptRow | null) =>
       !last || (last.decidedAt !== null && dueAgainAfter(review, { decidedAt: last.decidedAt, outcomeDue: last.outcomeDue }, now));
     if (!startsNew(latest)) {
-      if (opened && !latest!.openedAt) {
+      if (options.opened && !latest!.openedAt) {
         await this.attempts.markOpened(latest!.id, now);
         latest!.openedAt = now;
       }
@@ -71,7 +73,7 @@ export class OutcomesService {
     const attempt = await this.transactions.run(async (tx) => {
       await this.attempts.lockProblem(tx, userId, slug);
       const again = await this.attempts.latest(userId, slug, tx);
-      return startsNew(again) ? this.attempts.create(tx, { userId, problemSlug: slug, now, opened }) : again!;
+      return startsNew(again) ? this.attempts.create(tx, { userId, problemSlug: slug, now, opened: options.opened }) : again!;
     });
     return { attempt, review };
   }
@@ -90,14 +92,14 @@ export class OutcomesService {
 
   /** Reveals the next of `total` hints in the current attempt; null when all are shown. */
   async revealHint(userId: string, slug: string, total: number): Promise<number | null> {
-    const { attempt } = await this.current(userId, slug, true);
+    const { attempt } = await this.current(userId, slug, { opened: true, withReview: false });
     const revealed = await this.attempts.revealHint(attempt.id, total, this.clock.now());
     return revealed === null ? null : revealed - 1;
   }
 
   /** Marks the answer revealed; before any accepted submit of a counting attempt, that rates it `again` at once. */
   async reveal(userId: string, slug: string): Promise<{ outcome: TAttemptOutcome | null; current: CurrentAttempt }> {
-    const { attempt, review } = await this.current(userId, slug, true);
+    const { attempt, review } = await this.current(userId, slug, { opened: true, withReview: true });
     const now = this.clock.now();
     const outcome = await this.transactions.run(async (tx) => {
       await this.attempts.markRevealed(tx, attempt.id, now);

@@ -100,7 +100,7 @@ export class ProblemsService {
   /** The problem page; opening it starts (or continues) the learner's attempt and its clock. */
   async page(userId: string, slug: string): Promise<TProblemPage> {
     const problem = await this.live(slug);
-    const current = await this.outcomes.current(userId, slug, true);
+    const current = await this.outcomes.current(userId, slug, { opened: true, withReview: true });
     const [attempt, draft, last, stats] = await Promise.all([
       this.outcomes.view(current),
       this.drafts.find(userId, slug),
@@ -134,9 +134,9 @@ export class ProblemsService {
 
   async saveDraft(userId: string, slug: string, body: TSaveDraftRequest): Promise<TSaveDraftResponse> {
     assertCodeFits(body.code);
-    await this.live(slug);
+    await this.admission(slug);
     const now = this.clock.now();
-    const { attempt } = await this.outcomes.current(userId, slug, true);
+    const { attempt } = await this.outcomes.current(userId, slug, { opened: true, withReview: false });
     const clientUpdatedAt = new Date(Math.min(Date.parse(body.clientUpdatedAt), now.getTime() + MAX_CLIENT_CLOCK_LEAD_MS));
     const saved = await this.drafts.saveIfNotOlder({
       userId,

@@ -58,7 +58,7 @@ export class SubmissionsService {
     if (backlog.oldestWaitMs > this.env.GRADING_MAX_WAIT_MS || backlog.waiting >= this.env.GRADING_MAX_BACKLOG) {
       throw AppError.rateLimited('The graders are busy; try again in a moment', Math.max(1, backlog.oldestWaitMs / 1000));
     }
-    const { attempt } = await this.outcomes.current(userId, slug, false);
+    const { attempt } = await this.outcomes.current(userId, slug, { opened: false, withReview: false });
     const created = await this.repository.createIfRoom(
       {
         userId,
