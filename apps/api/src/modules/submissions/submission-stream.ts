@@ -54,8 +54,10 @@ export class SubmissionStreams implements OnModuleDestroy {
     this.open.add(close);
     res.on('close', () => void close());
 
+    let ending = false;
     const sendDone = async (eventId?: string) => {
-      if (closed) return;
+      if (closed || ending) return;
+      ending = true; // once: the stream and the keep-alive check may both see the end
       const submission = await this.submissions.view(userId, id);
       res.write(message({ type: 'done', submission }, eventId));
       await close();
@@ -98,9 +100,11 @@ export class SubmissionStreams implements OnModuleDestroy {
     try {
       if (status === 'done') return await sendDone();
       unwatch = await this.reader.watch(id, () => void pump().catch(fail));
+      if (closed) return await unwatch(); // the client left while we subscribed
       await pump();
+      if (closed) return;
       // The stream is gone (it outlived its TTL) or was never written: say where it stands.
-      if (!sentAny && !last && !closed) res.write(message({ type: 'queued', submissionId: id }));
+      if (!sentAny && !last) res.write(message({ type: 'queued', submissionId: id }));
       timer = setInterval(() => {
         res.write(': keep-alive\n\n');
         void this.submissions
