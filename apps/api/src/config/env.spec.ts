@@ -16,6 +16,28 @@ describe('config', () => {
     expect(() => parseEnv(ZWorkerEnv, { REDIS_URL: 'nope' })).toThrow(ConfigError);
   });
 
+  it('validates LOG_FORMAT and the first-admin pair, naming the variable', () => {
+    expect(parseEnv(ZApiEnv, {}).LOG_FORMAT).toBe('auto');
+    expect(() => parseEnv(ZWorkerEnv, { LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(() => parseEnv(ZApiEnv, { ADMIN_EMAIL: 'root@example.com' })).toThrow(
+      /ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together/,
+    );
+    expect(() => parseEnv(ZApiEnv, { ADMIN_PASSWORD: 'a long admin passphrase' })).toThrow(/ADMIN_EMAIL: /);
+    expect(() => parseEnv(ZApiEnv, { ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'password123' })).toThrow(
+      /ADMIN_PASSWORD: is one of the 10,000 most common/,
+    );
+    expect(() => parseEnv(ZApiEnv, { ADMIN_EMAIL: 'not an email', ADMIN_PASSWORD: 'a long admin passphrase' })).toThrow(/ADMIN_EMAIL/);
+    expect(parseEnv(ZApiEnv, { ADMIN_EMAIL: ' Root@Example.com ', ADMIN_PASSWORD: 'a long admin passphrase' }).ADMIN_EMAIL).toBe(
+      'root@example.com',
+    );
+  });
+
+  it('has production-sane throttling defaults and refuses nonsense', () => {
+    expect(parseEnv(ZApiEnv, {})).toMatchObject({ LOGIN_MAX_FAILURES: 5, LOGIN_BLOCK_SECONDS: 60, REGISTER_MAX_PER_IP: 20 });
+    expect(() => parseEnv(ZApiEnv, { LOGIN_MAX_FAILURES: '0' })).toThrow(/LOGIN_MAX_FAILURES/);
+    expect(() => parseEnv(ZApiEnv, { LOGIN_MAX_DELAY_MS: 'slow' })).toThrow(/LOGIN_MAX_DELAY_MS/);
+  });
+
   it('hides passwords in URLs it prints', () => {
     expect(redactUrl('postgresql://u:secret@h:5432/db')).toBe('postgresql://u:***@h:5432/db');
   });

@@ -1,5 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { ZEmail } from '@prep/contracts';
+import { passwordProblem } from '../modules/auth/password-policy';
 
 const ZPostgresUrl = z
   .string()
@@ -10,6 +12,7 @@ const ZRedisUrl = z
   .url({ message: 'must be a URL like redis://host:6379' })
   .refine((u) => /^rediss?:\/\//.test(u), { message: 'must start with redis:// or rediss://' });
 const ZPort = z.coerce.number().int().min(0).max(65535);
+const ZCount = (max: number) => z.coerce.number().int().min(1).max(max);
 
 const shared = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -20,18 +23,40 @@ const shared = {
     .regex(/^[\w:-]+$/)
     .default('prep'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** pretty: short readable lines; json: one JSON object per line; auto: pretty when stdout is a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
 };
 
-export const ZApiEnv = z.object({
-  ...shared,
-  API_HOST: z.string().min(1).default('127.0.0.1'),
-  API_PORT: ZPort.default(4000),
-  WEB_ORIGIN: z
-    .url()
-    .default('http://localhost:3000')
-    .transform((u) => new URL(u).origin),
-  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-});
+export const ZApiEnv = z
+  .object({
+    ...shared,
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: ZPort.default(4000),
+    WEB_ORIGIN: z
+      .url()
+      .default('http://localhost:3000')
+      .transform((u) => new URL(u).origin),
+    SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** The first admin of a deployment: created at boot when no account has this email; never overwritten. */
+    ADMIN_EMAIL: ZEmail.optional(),
+    ADMIN_PASSWORD: z.string().optional(),
+    // Sign-in and sign-up throttling (see SignInThrottle).
+    LOGIN_MAX_FAILURES: ZCount(1000).default(5),
+    LOGIN_BLOCK_SECONDS: ZCount(86_400).default(60),
+    LOGIN_MAX_FAILURES_PER_IP: ZCount(1_000_000).default(50),
+    LOGIN_ACCOUNT_SLOWDOWN_AFTER: ZCount(1_000_000).default(10),
+    LOGIN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(2000),
+    REGISTER_MAX_PER_IP: ZCount(1_000_000).default(20),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither' });
+    } else if (env.ADMIN_PASSWORD !== undefined) {
+      const problem = passwordProblem(env.ADMIN_PASSWORD);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: problem });
+    }
+  });
 export type ApiEnv = z.infer<typeof ZApiEnv>;
 
 export const ZWorkerEnv = z.object({
@@ -41,7 +66,11 @@ export const ZWorkerEnv = z.object({
 });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 
-export const ZCliEnv = z.object({ ...shared });
+export const ZCliEnv = z.object({
+  ...shared,
+  /** `admin:create` takes the password from here when set (otherwise it prompts, or reads standard input). */
+  ADMIN_PASSWORD: z.string().optional(),
+});
 export type CliEnv = z.infer<typeof ZCliEnv>;
 
 export class ConfigError extends Error {}
