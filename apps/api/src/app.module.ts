@@ -22,7 +22,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        loggerModule(env.LOG_LEVEL, 'api'),
+        loggerModule(env, 'api'),
         ClockModule.forRoot(options.clock),
         PrismaModule,
         QueueModule,

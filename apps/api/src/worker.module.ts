@@ -15,7 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [loggerModule(env.LOG_LEVEL, 'worker'), ClockModule.forRoot(options.clock), PrismaModule, QueueModule, HealthModule],
+      imports: [loggerModule(env, 'worker'), ClockModule.forRoot(options.clock), PrismaModule, QueueModule, HealthModule],
       providers: [{ provide: WORKER_ENV, useValue: env }, { provide: SHARED_ENV, useValue: env }, SystemProcessor],
       exports: [WORKER_ENV, SHARED_ENV],
     };
