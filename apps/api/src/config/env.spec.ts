@@ -32,6 +32,13 @@ describe('config', () => {
     );
   });
 
+  it('reads TRUST_PROXY as a list of proxies', () => {
+    expect(parseEnv(ZApiEnv, {}).TRUST_PROXY).toEqual(['loopback']);
+    expect(parseEnv(ZApiEnv, { TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => parseEnv(ZApiEnv, { TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => parseEnv(ZApiEnv, { TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('has production-sane throttling defaults and refuses nonsense', () => {
     expect(parseEnv(ZApiEnv, {})).toMatchObject({ LOGIN_MAX_FAILURES: 5, LOGIN_BLOCK_SECONDS: 60, REGISTER_MAX_PER_IP: 20 });
     expect(() => parseEnv(ZApiEnv, { LOGIN_MAX_FAILURES: '0' })).toThrow(/LOGIN_MAX_FAILURES/);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import os from 'node:os';
 import { z } from 'zod';
 import { ZEmail } from '@prep/contracts';
@@ -12,6 +13,12 @@ const ZRedisUrl = z
   .url({ message: 'must be a URL like redis://host:6379' })
   .refine((u) => /^rediss?:\/\//.test(u), { message: 'must start with redis:// or rediss://' });
 const ZPort = z.coerce.number().int().min(0).max(65535);
+function isIpOrCidr(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
 const ZCount = (max: number) => z.coerce.number().int().min(1).max(max);
 
 const shared = {
@@ -40,6 +47,14 @@ export const ZApiEnv = z
     /** The first admin of a deployment: created at boot when no account has this email; never overwritten. */
     ADMIN_EMAIL: ZEmail.optional(),
     ADMIN_PASSWORD: z.string().optional(),
+    /** Proxies whose X-Forwarded-For is believed, as Fastify's trustProxy list (the web app proxies /api from loopback). */
+    TRUST_PROXY: z
+      .string()
+      .default('loopback')
+      .transform((list) => list.split(',').map((entry) => entry.trim()))
+      .refine((entries) => entries.every((e) => ['loopback', 'linklocal', 'uniquelocal'].includes(e) || isIpOrCidr(e)), {
+        message: 'must be a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+      }),
     // Sign-in and sign-up throttling (see SignInThrottle).
     LOGIN_MAX_FAILURES: ZCount(1000).default(5),
     LOGIN_BLOCK_SECONDS: ZCount(86_400).default(60),
