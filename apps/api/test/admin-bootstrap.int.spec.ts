@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,13 +12,26 @@ import { startTestHttpApp } from './support/http-app';
 const CLI = path.resolve(__dirname, '../dist/cli.js');
 
 /** Runs the built CLI (what `npm run admin:create` and `npm start` run) against the test database. */
-function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+function cli(
+  args: string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<{ status: number | null; out: string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run the tests through npm test, which builds it`);
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   if (!options.env?.ADMIN_PASSWORD) delete env.ADMIN_PASSWORD;
-  const run = spawnSync(process.execPath, [CLI, ...args], { input: options.input ?? '', env, encoding: 'utf8', timeout: 30_000 });
-  return { status: run.status, out: `${run.stdout}${run.stderr}` };
+  const child = spawn(process.execPath, [CLI, ...args], { env, timeout: 30_000 });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += String(chunk)));
+  child.stderr.on('data', (chunk) => (out += String(chunk)));
+  child.stdin.end(options.input ?? '');
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, out }));
+  });
 }
+
+// Each CLI run starts Node, Nest and a database pool: seconds on a busy machine.
+jest.setTimeout(60_000);
 
 async function withApp<T>(env: Record<string, string>, use: (app: NestFastifyApplication) => Promise<T>): Promise<T> {
   const app = await startTestHttpApp({ env });
@@ -62,9 +75,9 @@ describe('the first admin from ADMIN_EMAIL / ADMIN_PASSWORD at boot', () => {
 describe('npm run admin:create -- <email>', () => {
   it('creates an admin with the password read from standard input, once', async () => {
     const email = `cli-admin-${randomUUID()}@example.com`;
-    const created = cli(['admin-create', email], { input: 'a cli admin passphrase\n' });
+    const created = await cli(['admin-create', email], { input: 'a cli admin passphrase\n' });
     expect(created).toMatchObject({ status: 0, out: expect.stringMatching(/admin account .* created/) });
-    const again = cli(['admin-create', email.toUpperCase()], { input: 'a different passphrase\n' });
+    const again = await cli(['admin-create', email.toUpperCase()], { input: 'a different passphrase\n' });
     expect(again).toMatchObject({ status: 1, out: expect.stringMatching(/already has an account \(admin\); nothing changed/) });
 
     await withApp({}, async (app) => {
@@ -76,19 +89,19 @@ describe('npm run admin:create -- <email>', () => {
 
   it('takes ADMIN_PASSWORD when set, and refuses a weak password or a bad email without touching the database', async () => {
     const email = `env-admin-${randomUUID()}@example.com`;
-    expect(cli(['admin-create', email], { env: { ADMIN_PASSWORD: 'an env admin passphrase' } }).status).toBe(0);
-    const weak = cli(['admin-create', `weak-${randomUUID()}@example.com`], { input: 'password123\n' });
+    expect((await cli(['admin-create', email], { env: { ADMIN_PASSWORD: 'an env admin passphrase' } })).status).toBe(0);
+    const weak = await cli(['admin-create', `weak-${randomUUID()}@example.com`], { input: 'password123\n' });
     expect(weak).toMatchObject({ status: 1, out: expect.stringMatching(/password is one of the 10,000 most common/) });
-    const short = cli(['admin-create', `short-${randomUUID()}@example.com`], { input: 'short\n' });
+    const short = await cli(['admin-create', `short-${randomUUID()}@example.com`], { input: 'short\n' });
     expect(short).toMatchObject({ status: 1, out: expect.stringMatching(/at least 10 characters/) });
-    expect(cli(['admin-create', 'not-an-email'], { input: 'a fine passphrase\n' })).toMatchObject({ status: 2 });
-    expect(cli(['admin-create'])).toMatchObject({ status: 2, out: expect.stringMatching(/give the email address/) });
+    expect(await cli(['admin-create', 'not-an-email'], { input: 'a fine passphrase\n' })).toMatchObject({ status: 2 });
+    expect(await cli(['admin-create'])).toMatchObject({ status: 2, out: expect.stringMatching(/give the email address/) });
   });
 });
 
 describe('demo accounts', () => {
   it('are never created in production, by the CLI that npm start runs or otherwise', async () => {
-    const seeded = cli(['seed-demo'], { env: { NODE_ENV: 'production' } });
+    const seeded = await cli(['seed-demo'], { env: { NODE_ENV: 'production' } });
     expect(seeded).toMatchObject({ status: 0, out: expect.stringMatching(/NODE_ENV=production: no demo users/) });
     await withApp({}, async (app) => {
       expect(await seedDemoUsers(app.get(AuthRepository), 'production')).toBeNull();
