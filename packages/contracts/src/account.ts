@@ -43,7 +43,7 @@ export type TDeleteAccountRequest = z.infer<typeof ZDeleteAccountRequest>;
 // ---------------------------------------------------------------------------
 // GET /api/me/export: everything stored about me, as JSON.
 // A new table that belongs to a user gets one section here (its rows as exported) and one entry in the API's
-// export sections (apps/api/src/modules/account/account-export.sections.ts); a test fails while a user's table has none.
+// EXPORT_SECTIONS (apps/api/src/modules/account/account-export.repository.ts); a test fails while a user's table has none.
 
 export const ACCOUNT_EXPORT_VERSION = 1;
 
