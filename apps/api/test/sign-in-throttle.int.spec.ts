@@ -160,8 +160,15 @@ describe('sign-in throttling', () => {
 describe('sign-up throttling', () => {
   it('refuses more than REGISTER_MAX_PER_IP sign-ups an hour from one address, and only from it', async () => {
     const address = freshAddress();
-    const register = (ip: string) =>
-      call(app, { method: 'POST', url: '/api/auth/register', payload: buildRegistration(), headers: { 'x-forwarded-for': ip } });
+    const register = (ip: string, password?: string) =>
+      call(app, {
+        method: 'POST',
+        url: '/api/auth/register',
+        payload: buildRegistration(password ? { password } : {}),
+        headers: { 'x-forwarded-for': ip },
+      });
+    // A refused password is a typo to fix, not a sign-up: it does not count.
+    expect((await register(address, 'password123')).statusCode).toBe(400);
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await register(address)).statusCode);
     expect(statuses).toEqual([201, 201, 201]);

@@ -32,7 +32,10 @@ export class AuthRepository {
   async replacePassword(userId: string, passwordHash: string, keepSessionId: string, now: Date): Promise<number> {
     const [, revoked] = await this.prisma.$transaction([
       this.prisma.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } }),
-      this.prisma.session.updateMany({ where: { userId, revokedAt: null, id: { not: keepSessionId } }, data: { revokedAt: now } }),
+      this.prisma.session.updateMany({
+        where: { userId, revokedAt: null, expiresAt: { gt: now }, id: { not: keepSessionId } },
+        data: { revokedAt: now },
+      }),
     ]);
     return revoked.count;
   }
@@ -92,8 +95,12 @@ export class AuthRepository {
     await this.prisma.session.updateMany({ where: { tokenHash, revokedAt: null }, data: { revokedAt: now } });
   }
 
+  /** Revokes every live session of the user; returns how many. */
   async revokeAllSessions(userId: string, now: Date): Promise<number> {
-    const { count } = await this.prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await this.prisma.session.updateMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: now } },
+      data: { revokedAt: now },
+    });
     return count;
   }
 }

@@ -48,8 +48,8 @@ export class AuthService {
   ) {}
 
   async register(input: TRegisterRequest, context: SessionContext): Promise<IssuedSession> {
-    await this.throttle.countRegistration(context.ip);
     assertAcceptablePassword(input.password, 'body.password');
+    await this.throttle.countRegistration(context.ip);
     if (await this.repository.findCredentials(input.email)) {
       throw new AppError(ErrorCode.EmailTaken, 'An account with this email already exists', [
         { path: 'body.email', message: 'is already registered' },
