@@ -30,7 +30,8 @@ export function loggerModule(env: Pick<CliEnv, 'LOG_LEVEL' | 'LOG_FORMAT'>, serv
     genReqId: (req: IncomingMessage) => requestId(req.headers['x-request-id']),
     redact: ['req.headers.cookie', 'res.headers["set-cookie"]', 'req.headers.authorization'],
     customProps: () => ({ service }),
-    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+    // Nest runs this middleware under the /api prefix, where req.url has lost it; originalUrl keeps it.
+    autoLogging: { ignore: (req: IncomingMessage) => ((req as { originalUrl?: string }).originalUrl ?? req.url) === '/api/health' },
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: requestLine,
     customErrorMessage: (req: IncomingMessage, res: ServerResponse, error: Error) => `${requestLine(req, res, 0)} ${error.message}`,
