@@ -28,6 +28,10 @@ export const ZFieldIssue = z.object({
 });
 export type TFieldIssue = z.infer<typeof ZFieldIssue>;
 
+/** `details` of a `rate_limited` (429) error; the `Retry-After` header says the same in seconds. */
+export const ZRateLimitedDetails = z.object({ retryAfterSeconds: z.number().int().min(1) });
+export type TRateLimitedDetails = z.infer<typeof ZRateLimitedDetails>;
+
 /** The one shape of every error response. */
 export const ZErrorResponse = z.object({
   error: z.object({

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './auth';
+export * from './account';
 export * from './health';
 export * from './jobs';
 export * from './content';
