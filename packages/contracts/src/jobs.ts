@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const QueueName = {
   System: 'system',
   Grading: 'grading',
+  /** The reminder scheduler's 15-minute tick. */
+  Reminders: 'reminders',
+  /** One reminder email per learner and local date. */
+  ReminderEmails: 'reminder-emails',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
