@@ -12,4 +12,5 @@ export * from './settings';
 export * from './stats';
 export * from './submissions';
 export * from './problems';
+export * from './reminders';
 export * from './openapi';
