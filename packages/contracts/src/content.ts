@@ -65,6 +65,11 @@ export const ZProblemMeta = z.strictObject({
   signature: z.string().min(10),
   judge: ZJudgeSpec.default({ compare: 'exact', output: 'return' }),
   limits: ZLimits.default({ timeMsPerTest: 2_000, timeMsTotal: 10_000, memoryMb: 128 }),
+  /**
+   * Ids of the concept cards a learner must know to solve the problem, most fundamental first. Failing the problem
+   * brings these cards due. Every id must name an existing card (`content:lint` checks it).
+   */
+  concepts: z.array(ZSlug).default([]),
 });
 export type TProblemMeta = z.infer<typeof ZProblemMeta>;
 
@@ -102,6 +107,11 @@ export const ZCard = z.strictObject({
   front: z.string().min(1).describe('Markdown with KaTeX math'),
   back: z.string().min(1).describe('Markdown with KaTeX math'),
   tags: z.array(ZSlug),
+  /**
+   * Slugs of problems that practise this card, beyond those whose `concepts` already name it. A link is one relation,
+   * whichever side declares it: the problem's concepts and the card's practice list are its two views.
+   */
+  practice: z.array(ZSlug).default([]),
 });
 export type TCard = z.infer<typeof ZCard>;
 

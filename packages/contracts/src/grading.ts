@@ -142,8 +142,21 @@ export interface LoadedProblem {
   tests: ProblemTests;
 }
 
+/**
+ * One problem ↔ concept-card link, resolved from both declarations (a problem's `concepts`, a card's `practice`).
+ * `conceptOrder` ranks the card among the problem's concepts; `practiceOrder` ranks the problem among the card's.
+ */
+export interface LoadedConceptLink {
+  problem: string;
+  card: string;
+  conceptOrder: number;
+  practiceOrder: number;
+}
+
 export interface LoadedContent {
   decks: TDeck[];
   problems: LoadedProblem[];
   cards: TCard[];
+  /** Every problem ↔ card link, each once. */
+  links: LoadedConceptLink[];
 }

@@ -3,5 +3,6 @@ export * from './auth';
 export * from './health';
 export * from './jobs';
 export * from './content';
+export * from './links';
 export * from './grading';
 export * from './openapi';

@@ -1,0 +1,156 @@
+import type { ContentIssue } from './issues';
+
+/**
+ * Concept links: a problem (or any other practicable item, such as a lab) names the concept cards it builds on in
+ * its frontmatter (`concepts: [card ids]`), and a card may name what practises it (`practice: slugs` in its metadata
+ * comment). Both declare the same relation, so each link is kept once, whichever side declares it.
+ */
+
+/** An item that names the concept cards it builds on. */
+export interface ConceptDeclaration {
+  /** What the item is (`problem`, later `lab`); used in messages. */
+  kind: string;
+  slug: string;
+  /** Where the declaration is, for messages: the file and the line of its `concepts` key (or 1). */
+  file: string;
+  line: number;
+  concepts: string[];
+}
+
+/** A card that names what practises it. */
+export interface PracticeDeclaration {
+  card: string;
+  file: string;
+  line: number;
+  practice: string[];
+}
+
+/** One resolved link; orders rank the card among the item's concepts and the item among the card's practice. */
+export interface ResolvedLink {
+  slug: string;
+  card: string;
+  conceptOrder: number;
+  practiceOrder: number;
+}
+
+export interface LinkCheck {
+  links: ResolvedLink[];
+  errors: ContentIssue[];
+  warnings: ContentIssue[];
+}
+
+/** Levenshtein distance, for "did you mean" hints on mistyped ids. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+function suggestion(wanted: string, known: Iterable<string>): string {
+  let best: { id: string; d: number } | undefined;
+  for (const id of known) {
+    const d = distance(wanted, id);
+    if (!best || d < best.d) best = { id, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(wanted.length / 4)) ? ` (did you mean "${best.id}"?)` : '';
+}
+
+/**
+ * Checks every declared link and resolves them into one list. Errors: a link to a card or item that does not
+ * exist, or an id listed twice in one list. Warnings: an item that names no concept cards, and a link declared on
+ * both sides (it should live in one place, or the two copies drift apart).
+ *
+ * `practicable` maps every slug a card's `practice` may name to its kind (problems, later labs).
+ */
+export function resolveConceptLinks(
+  items: ConceptDeclaration[],
+  cards: PracticeDeclaration[],
+  practicable: ReadonlyMap<string, string>,
+): LinkCheck {
+  const errors: ContentIssue[] = [];
+  const warnings: ContentIssue[] = [];
+  const cardIds = new Set(cards.map((c) => c.card));
+  const declaredBy = new Map<string, ConceptDeclaration>(); // `${slug}\u0000${card}` → the item that declared it
+  const key = (slug: string, card: string) => `${slug}\u0000${card}`;
+  const conceptsOf = new Map<string, string[]>(items.map((i) => [i.slug, []]));
+  const practiceOf = new Map<string, string[]>(cards.map((c) => [c.card, []]));
+
+  for (const item of items) {
+    if (item.concepts.length === 0) {
+      warnings.push({
+        file: item.file,
+        line: item.line,
+        message: `${item.kind} "${item.slug}" names no concept cards: add concepts: [card ids] to its frontmatter`,
+      });
+    }
+    const seen = new Set<string>();
+    for (const card of item.concepts) {
+      if (seen.has(card)) {
+        errors.push({ file: item.file, line: item.line, message: `concept card "${card}" is listed twice` });
+        continue;
+      }
+      seen.add(card);
+      if (!cardIds.has(card)) {
+        errors.push({
+          file: item.file,
+          line: item.line,
+          message: `concept card "${card}" does not exist${suggestion(card, cardIds)}`,
+        });
+        continue;
+      }
+      declaredBy.set(key(item.slug, card), item);
+      conceptsOf.get(item.slug)!.push(card);
+    }
+  }
+
+  const fromCards: { slug: string; card: string }[] = [];
+  for (const card of cards) {
+    const seen = new Set<string>();
+    for (const slug of card.practice) {
+      if (seen.has(slug)) {
+        errors.push({ file: card.file, line: card.line, message: `practice "${slug}" is listed twice` });
+        continue;
+      }
+      seen.add(slug);
+      if (!practicable.has(slug)) {
+        errors.push({
+          file: card.file,
+          line: card.line,
+          message: `practice "${slug}" is not a problem${suggestion(slug, practicable.keys())}`,
+        });
+        continue;
+      }
+      practiceOf.get(card.card)!.push(slug);
+      const other = declaredBy.get(key(slug, card.card));
+      if (other) {
+        warnings.push({
+          file: card.file,
+          line: card.line,
+          message: `practice "${slug}" repeats a link that ${other.file} already declares in its concepts; keep it in one place`,
+        });
+        continue;
+      }
+      fromCards.push({ slug, card: card.card });
+    }
+  }
+
+  // Declared by the item first (its own order), then by cards; the card's own practice list first, then the items.
+  for (const { slug, card } of fromCards) conceptsOf.get(slug)?.push(card);
+  for (const item of items) {
+    for (const card of conceptsOf.get(item.slug) ?? []) {
+      const list = practiceOf.get(card)!;
+      if (!list.includes(item.slug)) list.push(item.slug);
+    }
+  }
+  const links: ResolvedLink[] = [];
+  for (const item of items) {
+    (conceptsOf.get(item.slug) ?? []).forEach((card, conceptOrder) => {
+      links.push({ slug: item.slug, card, conceptOrder, practiceOrder: practiceOf.get(card)!.indexOf(item.slug) });
+    });
+  }
+  return { links, errors, warnings };
+}
