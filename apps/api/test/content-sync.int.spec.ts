@@ -6,6 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadContent } from '@prep/problems';
 import { CliModule } from '../src/cli.module';
 import { parseEnv, ZCliEnv } from '../src/config/env';
+import { ContentLinksService } from '../src/modules/content/content-links.service';
 import { ContentSyncService } from '../src/modules/content/content-sync.service';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 
@@ -21,22 +22,28 @@ function contentCopy(suffix: string): string {
   const rewrite = (file: string, edit: (t: string) => string) =>
     fs.writeFileSync(path.join(root, file), edit(fs.readFileSync(path.join(root, file), 'utf8')));
   rewrite(`decks/basics-${suffix}/deck.yaml`, (t) => t.replace('[add-two]', `[add-two-${suffix}]`));
-  rewrite(`problems/add-two-${suffix}/problem.md`, (t) => t.replace('decks: [basics]', `decks: [basics-${suffix}]`));
+  rewrite(`problems/add-two-${suffix}/problem.md`, (t) =>
+    t.replace('decks: [basics]', `decks: [basics-${suffix}]`).replace('concepts: [basics-', `concepts: [${suffix}-`),
+  );
   rewrite(`problems/add-two-${suffix}/tests.ts`, (t) =>
     t.replace(/'[./]+\/src\/testkit'/, JSON.stringify(path.resolve(__dirname, '../../../packages/problems/src/testkit'))),
   );
-  rewrite(`cards/basics-${suffix}/arithmetic.md`, (t) => t.replace(/id: basics-/g, `id: ${suffix}-`));
+  rewrite(`cards/basics-${suffix}/arithmetic.md`, (t) =>
+    t.replace(/id: basics-/g, `id: ${suffix}-`).replace('practice: add-two', `practice: add-two-${suffix}`),
+  );
   return root;
 }
 
 describe('content sync', () => {
   let app: INestApplicationContext;
   let sync: ContentSyncService;
+  let links: ContentLinksService;
   let prisma: PrismaService;
 
   beforeAll(async () => {
     app = await NestFactory.createApplicationContext(CliModule.forRoot(parseEnv(ZCliEnv, process.env)), { logger: false });
     sync = app.get(ContentSyncService);
+    links = app.get(ContentLinksService);
     prisma = app.get(PrismaService);
   });
   afterAll(async () => {
@@ -98,5 +105,45 @@ describe('content sync', () => {
     expect(report.cards).toMatchObject({ unchanged: 1, retired: 1 });
     const retired = await prisma.card.findUniqueOrThrow({ where: { id: `${suffix}-float-sum` } });
     expect(retired.retiredAt).not.toBeNull();
+  });
+
+  it('stores concept links from both sides and serves them in order, for one item or a batch', async () => {
+    const suffix = `l${Date.now().toString(36)}`;
+    const root = contentCopy(suffix);
+    const slug = `add-two-${suffix}`;
+    const [twoPlusTwo, floatSum] = [`${suffix}-two-plus-two`, `${suffix}-float-sum`];
+
+    const first = await sync.sync(loadContent(root));
+    expect(first.links).toEqual({ created: 2, updated: 0, unchanged: 0, removed: 0 });
+    // The problem's own concepts first, then the card that names the problem in its practice list.
+    expect(await links.conceptsForProblem(slug)).toEqual([
+      { id: twoPlusTwo, front: 'What is $2 + 2$?' },
+      { id: floatSum, front: 'Why is $0.1 + 0.2 \\ne 0.3$ in floating point?' },
+    ]);
+    expect(await links.practiceForCard(floatSum)).toEqual([{ slug, title: 'Add Two Numbers' }]);
+    const batch = await links.practiceForCards([twoPlusTwo, floatSum, 'no-such-card']);
+    expect([...batch.entries()]).toEqual([
+      [twoPlusTwo, [{ slug, title: 'Add Two Numbers' }]],
+      [floatSum, [{ slug, title: 'Add Two Numbers' }]],
+      ['no-such-card', []],
+    ]);
+    expect((await sync.sync(loadContent(root))).links).toEqual({ created: 0, updated: 0, unchanged: 2, removed: 0 });
+
+    // Drop the problem's own concept: that link goes, and the card-declared one moves up to first place.
+    const problemFile = path.join(root, `problems/${slug}/problem.md`);
+    fs.writeFileSync(problemFile, fs.readFileSync(problemFile, 'utf8').replace(`concepts: [${twoPlusTwo}]\n`, ''));
+    expect((await sync.sync(loadContent(root))).links).toEqual({ created: 0, updated: 1, unchanged: 0, removed: 1 });
+    expect(await links.conceptsForProblem(slug)).toEqual([{ id: floatSum, front: expect.any(String) }]);
+    expect(await links.practiceForCard(twoPlusTwo)).toEqual([]);
+
+    // A retired card is not served as a concept, and a retired problem not as practice.
+    await prisma.card.update({ where: { id: floatSum }, data: { retiredAt: new Date() } });
+    expect([...(await links.conceptsForProblems([slug, 'no-such-problem'])).entries()]).toEqual([
+      [slug, []],
+      ['no-such-problem', []],
+    ]);
+    await prisma.card.update({ where: { id: floatSum }, data: { retiredAt: null } });
+    await prisma.problem.update({ where: { slug }, data: { retiredAt: new Date() } });
+    expect(await links.practiceForCard(floatSum)).toEqual([]);
   });
 });
