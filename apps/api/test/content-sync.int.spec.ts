@@ -107,43 +107,48 @@ describe('content sync', () => {
     expect(retired.retiredAt).not.toBeNull();
   });
 
-  it('stores concept links from both sides and serves them in order, for one item or a batch', async () => {
+  it('stores concept links from both sides and serves them in order, one item or a batch, without retired items', async () => {
     const suffix = `l${Date.now().toString(36)}`;
     const root = contentCopy(suffix);
     const slug = `add-two-${suffix}`;
     const [twoPlusTwo, floatSum] = [`${suffix}-two-plus-two`, `${suffix}-float-sum`];
+    const practice = [{ slug, title: 'Add Two Numbers' }];
 
+    // The problem builds on two-plus-two (its concepts); float-sum names the problem as practice only.
     const first = await sync.sync(loadContent(root));
     expect(first.links).toEqual({ created: 2, updated: 0, unchanged: 0, removed: 0 });
-    // The problem's own concepts first, then the card that names the problem in its practice list.
-    expect(await links.conceptsForProblem(slug)).toEqual([
-      { id: twoPlusTwo, front: 'What is $2 + 2$?' },
-      { id: floatSum, front: 'Why is $0.1 + 0.2 \\ne 0.3$ in floating point?' },
-    ]);
-    expect(await links.practiceForCard(floatSum)).toEqual([{ slug, title: 'Add Two Numbers' }]);
+    expect(await links.conceptsForProblem(slug)).toEqual([{ id: twoPlusTwo, front: 'What is $2 + 2$?' }]);
     const batch = await links.practiceForCards([twoPlusTwo, floatSum, 'no-such-card']);
     expect([...batch.entries()]).toEqual([
-      [twoPlusTwo, [{ slug, title: 'Add Two Numbers' }]],
-      [floatSum, [{ slug, title: 'Add Two Numbers' }]],
+      [twoPlusTwo, practice],
+      [floatSum, practice],
       ['no-such-card', []],
     ]);
     expect((await sync.sync(loadContent(root))).links).toEqual({ created: 0, updated: 0, unchanged: 2, removed: 0 });
 
-    // Drop the problem's own concept: that link goes, and the card-declared one moves up to first place.
+    // Both cards become concepts, float-sum first: both stored links change order in place.
     const problemFile = path.join(root, `problems/${slug}/problem.md`);
-    fs.writeFileSync(problemFile, fs.readFileSync(problemFile, 'utf8').replace(`concepts: [${twoPlusTwo}]\n`, ''));
-    expect((await sync.sync(loadContent(root))).links).toEqual({ created: 0, updated: 1, unchanged: 0, removed: 1 });
-    expect(await links.conceptsForProblem(slug)).toEqual([{ id: floatSum, front: expect.any(String) }]);
-    expect(await links.practiceForCard(twoPlusTwo)).toEqual([]);
+    const cardFile = path.join(root, `cards/basics-${suffix}/arithmetic.md`);
+    const edit = (file: string, from: string, to: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+    edit(problemFile, `concepts: [${twoPlusTwo}]`, `concepts: [${floatSum}, ${twoPlusTwo}]`);
+    edit(cardFile, `; practice: ${slug}`, '');
+    expect((await sync.sync(loadContent(root))).links).toEqual({ created: 0, updated: 2, unchanged: 0, removed: 0 });
+    expect((await links.conceptsForProblem(slug)).map((c) => c.id)).toEqual([floatSum, twoPlusTwo]);
 
     // A retired card is not served as a concept, and a retired problem not as practice.
     await prisma.card.update({ where: { id: floatSum }, data: { retiredAt: new Date() } });
     expect([...(await links.conceptsForProblems([slug, 'no-such-problem'])).entries()]).toEqual([
-      [slug, []],
+      [slug, [{ id: twoPlusTwo, front: 'What is $2 + 2$?' }]],
       ['no-such-problem', []],
     ]);
-    await prisma.card.update({ where: { id: floatSum }, data: { retiredAt: null } });
     await prisma.problem.update({ where: { slug }, data: { retiredAt: new Date() } });
-    expect(await links.practiceForCard(floatSum)).toEqual([]);
+    expect(await links.practiceForCard(twoPlusTwo)).toEqual([]);
+
+    // The next sync revives both, and links the files no longer declare are removed.
+    edit(problemFile, `concepts: [${floatSum}, ${twoPlusTwo}]\n`, '');
+    const last = await sync.sync(loadContent(root));
+    expect(last.links).toEqual({ created: 0, updated: 0, unchanged: 0, removed: 2 });
+    expect(await links.conceptsForProblem(slug)).toEqual([]);
+    expect(await links.practiceForCard(twoPlusTwo)).toEqual([]);
   });
 });

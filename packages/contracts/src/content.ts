@@ -108,8 +108,8 @@ export const ZCard = z.strictObject({
   back: z.string().min(1).describe('Markdown with KaTeX math'),
   tags: z.array(ZSlug),
   /**
-   * Slugs of problems that practise this card, beyond those whose `concepts` already name it. A link is one relation,
-   * whichever side declares it: the problem's concepts and the card's practice list are its two views.
+   * Slugs of problems where the card's idea is put to use, beyond those that name the card in their `concepts`. They
+   * are shown with the card ("Practise it"), but they are not prerequisites: failing one does not bring the card due.
    */
   practice: z.array(ZSlug).default([]),
 });

@@ -143,13 +143,14 @@ export interface LoadedProblem {
 }
 
 /**
- * One problem ↔ concept-card link, resolved from both declarations (a problem's `concepts`, a card's `practice`).
- * `conceptOrder` ranks the card among the problem's concepts; `practiceOrder` ranks the problem among the card's.
+ * One problem ↔ concept-card link, resolved from both declarations. `conceptOrder` ranks the card among the problem's
+ * `concepts` (the cards it builds on), or is null when only the card's `practice` list names the problem.
+ * `practiceOrder` ranks the problem among the problems that practise the card.
  */
 export interface LoadedConceptLink {
   problem: string;
   card: string;
-  conceptOrder: number;
+  conceptOrder: number | null;
   practiceOrder: number;
 }
 

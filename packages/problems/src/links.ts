@@ -2,8 +2,9 @@ import type { ContentIssue } from './issues';
 
 /**
  * Concept links: a problem (or any other practicable item, such as a lab) names the concept cards it builds on in
- * its frontmatter (`concepts: [card ids]`), and a card may name what practises it (`practice: slugs` in its metadata
- * comment). Both declare the same relation, so each link is kept once, whichever side declares it.
+ * its frontmatter (`concepts: [card ids]`): its prerequisites, which a failure brings due. A card may also name
+ * problems that put its idea to use (`practice: slugs` in its metadata comment), shown with the card but not
+ * prerequisites. A card's practice problems are both: the ones it names, then the ones that build on it.
  */
 
 /** An item that names the concept cards it builds on. */
@@ -25,11 +26,14 @@ export interface PracticeDeclaration {
   practice: string[];
 }
 
-/** One resolved link; orders rank the card among the item's concepts and the item among the card's practice. */
+/**
+ * One resolved link. `conceptOrder` ranks the card among the item's concepts (null: the card's practice list names
+ * the item, but the item does not build on the card); `practiceOrder` ranks the item among the card's practice.
+ */
 export interface ResolvedLink {
   slug: string;
   card: string;
-  conceptOrder: number;
+  conceptOrder: number | null;
   practiceOrder: number;
 }
 
@@ -130,7 +134,7 @@ export function resolveConceptLinks(
         warnings.push({
           file: card.file,
           line: card.line,
-          message: `practice "${slug}" repeats a link that ${other.file} already declares in its concepts; keep it in one place`,
+          message: `practice "${slug}" is redundant: ${other.file} names this card in its concepts, which makes it practice already`,
         });
         continue;
       }
@@ -138,19 +142,20 @@ export function resolveConceptLinks(
     }
   }
 
-  // Declared by the item first (its own order), then by cards; the card's own practice list first, then the items.
-  for (const { slug, card } of fromCards) conceptsOf.get(slug)?.push(card);
+  // A card's practice: the problems it names itself (curated order), then the items that build on it.
   for (const item of items) {
     for (const card of conceptsOf.get(item.slug) ?? []) {
-      const list = practiceOf.get(card)!;
-      if (!list.includes(item.slug)) list.push(item.slug);
+      const practice = practiceOf.get(card)!;
+      if (!practice.includes(item.slug)) practice.push(item.slug);
     }
   }
+  const practiceOrder = (slug: string, card: string) => practiceOf.get(card)!.indexOf(slug);
   const links: ResolvedLink[] = [];
   for (const item of items) {
     (conceptsOf.get(item.slug) ?? []).forEach((card, conceptOrder) => {
-      links.push({ slug: item.slug, card, conceptOrder, practiceOrder: practiceOf.get(card)!.indexOf(item.slug) });
+      links.push({ slug: item.slug, card, conceptOrder, practiceOrder: practiceOrder(item.slug, card) });
     });
   }
+  for (const { slug, card } of fromCards) links.push({ slug, card, conceptOrder: null, practiceOrder: practiceOrder(slug, card) });
   return { links, errors, warnings };
 }

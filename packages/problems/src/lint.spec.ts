@@ -128,7 +128,7 @@ describe('concept links', () => {
     'problems/add-two/problem.md': (t: string) => t.replace('concepts: [basics-two-plus-two]', `concepts: ${list}`),
   });
 
-  it('resolves links from both sides, each card in the order its problem lists it', () => {
+  it('resolves links from both sides: concepts in the problem order, practice-only links without a concept order', () => {
     const { content } = readContent(
       fixtureWith({
         ...withConcepts('[basics-float-sum, basics-two-plus-two]'),
@@ -140,12 +140,13 @@ describe('concept links', () => {
       { problem: 'add-two', card: 'basics-float-sum', conceptOrder: 0, practiceOrder: 0 },
       { problem: 'add-two', card: 'basics-two-plus-two', conceptOrder: 1, practiceOrder: 0 },
     ]);
-    // The fixture as it is: one link from the problem, one from the card's practice list, which comes after.
-    expect(readContent(fixtureWith({})).content.links).toEqual([
+    // The fixture as it is: add-two builds on two-plus-two; float-sum names add-two as practice only.
+    const fixture = readContent(fixtureWith({})).content;
+    expect(fixture.links).toEqual([
       { problem: 'add-two', card: 'basics-two-plus-two', conceptOrder: 0, practiceOrder: 0 },
-      { problem: 'add-two', card: 'basics-float-sum', conceptOrder: 1, practiceOrder: 0 },
+      { problem: 'add-two', card: 'basics-float-sum', conceptOrder: null, practiceOrder: 0 },
     ]);
-    expect(readContent(fixtureWith({})).content.cards.map((c) => c.practice)).toEqual([[], ['add-two']]);
+    expect(fixture.cards.map((c) => c.practice)).toEqual([[], ['add-two']]);
   });
 
   it('rejects a concept that is not a card, with a hint for a near miss, at the line of the concepts key', () => {
@@ -180,11 +181,11 @@ describe('concept links', () => {
     expect(notSlugs).toEqual([expect.stringMatching(/^problems\/add-two\/problem\.md:9: frontmatter concepts\.0: must be kebab-case/)]);
   });
 
-  it('warns when one link is declared on both sides, and keeps it once', () => {
+  it('warns when a card names as practice a problem that already builds on it, and keeps the link once', () => {
     const root = fixtureWith(withConcepts('[basics-two-plus-two, basics-float-sum]'));
     expect(lint(root)).toEqual([]);
     expect(warnings(root)).toEqual([
-      'cards/basics/arithmetic.md:12: practice "add-two" repeats a link that problems/add-two/problem.md already declares in its concepts; keep it in one place',
+      'cards/basics/arithmetic.md:12: practice "add-two" is redundant: problems/add-two/problem.md names this card in its concepts, which makes it practice already',
     ]);
     expect(readContent(root).content.links).toHaveLength(2);
   });

@@ -2,7 +2,7 @@
 CREATE TABLE "ProblemConcept" (
     "problemSlug" TEXT NOT NULL,
     "cardId" TEXT NOT NULL,
-    "conceptOrder" INTEGER NOT NULL,
+    "conceptOrder" INTEGER,
     "practiceOrder" INTEGER NOT NULL,
 
     CONSTRAINT "ProblemConcept_pkey" PRIMARY KEY ("problemSlug","cardId")

@@ -25,7 +25,7 @@ export type CardRow = Omit<TCard, 'practice'>;
 export interface LinkRow {
   problemSlug: string;
   cardId: string;
-  conceptOrder: number;
+  conceptOrder: number | null;
   practiceOrder: number;
 }
 

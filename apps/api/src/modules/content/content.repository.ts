@@ -67,17 +67,17 @@ export class ContentRepository {
     ]);
   }
 
-  /** The live concept cards of these problems, each problem's in its own order. */
+  /** The live cards these problems build on (their `concepts`), each problem's in its own order. */
   async conceptRows(problemSlugs: string[]): Promise<{ problemSlug: string; cardId: string; front: string }[]> {
     const rows = await this.prisma.problemConcept.findMany({
-      where: { problemSlug: { in: problemSlugs }, card: { retiredAt: null } },
+      where: { problemSlug: { in: problemSlugs }, conceptOrder: { not: null }, card: { retiredAt: null } },
       orderBy: [{ problemSlug: 'asc' }, { conceptOrder: 'asc' }],
       select: { problemSlug: true, cardId: true, card: { select: { front: true } } },
     });
     return rows.map((r) => ({ problemSlug: r.problemSlug, cardId: r.cardId, front: r.card.front }));
   }
 
-  /** The live problems that practise these cards, each card's in its own order. */
+  /** The live problems that practise these cards (named by the card, or building on it), each card's in its order. */
   async practiceRows(cardIds: string[]): Promise<{ cardId: string; problemSlug: string; title: string }[]> {
     const rows = await this.prisma.problemConcept.findMany({
       where: { cardId: { in: cardIds }, problem: { retiredAt: null } },
