@@ -63,6 +63,27 @@ function suggestion(wanted: string, known: Iterable<string>): string {
   return best && best.d <= Math.max(2, Math.floor(wanted.length / 4)) ? ` (did you mean "${best.id}"?)` : '';
 }
 
+/** The ids of a list that exist and are listed once; an error at `at` for each of the others. */
+function validIds(
+  ids: string[],
+  at: { file: string; line: number },
+  errors: ContentIssue[],
+  label: string,
+  known: { has(id: string): boolean; keys(): Iterable<string> },
+  missing: string,
+): string[] {
+  const seen = new Set<string>();
+  const valid: string[] = [];
+  for (const id of ids) {
+    if (seen.has(id)) errors.push({ file: at.file, line: at.line, message: `${label} "${id}" is listed twice` });
+    else if (!known.has(id))
+      errors.push({ file: at.file, line: at.line, message: `${label} "${id}" ${missing}${suggestion(id, known.keys())}` });
+    else valid.push(id);
+    seen.add(id);
+  }
+  return valid;
+}
+
 /**
  * Checks every declared link and resolves them into one list. Errors: a link to a card or item that does not
  * exist, or an id listed twice in one list. Warnings: an item that names no concept cards, and a link declared on
@@ -91,21 +112,7 @@ export function resolveConceptLinks(
         message: `${item.kind} "${item.slug}" names no concept cards: add concepts: [card ids] to its frontmatter`,
       });
     }
-    const seen = new Set<string>();
-    for (const card of item.concepts) {
-      if (seen.has(card)) {
-        errors.push({ file: item.file, line: item.line, message: `concept card "${card}" is listed twice` });
-        continue;
-      }
-      seen.add(card);
-      if (!cardIds.has(card)) {
-        errors.push({
-          file: item.file,
-          line: item.line,
-          message: `concept card "${card}" does not exist${suggestion(card, cardIds)}`,
-        });
-        continue;
-      }
+    for (const card of validIds(item.concepts, item, errors, 'concept card', cardIds, 'does not exist')) {
       declaredBy.set(key(item.slug, card), item);
       conceptsOf.get(item.slug)!.push(card);
     }
@@ -113,21 +120,7 @@ export function resolveConceptLinks(
 
   const fromCards: { slug: string; card: string }[] = [];
   for (const card of cards) {
-    const seen = new Set<string>();
-    for (const slug of card.practice) {
-      if (seen.has(slug)) {
-        errors.push({ file: card.file, line: card.line, message: `practice "${slug}" is listed twice` });
-        continue;
-      }
-      seen.add(slug);
-      if (!practicable.has(slug)) {
-        errors.push({
-          file: card.file,
-          line: card.line,
-          message: `practice "${slug}" is not a problem${suggestion(slug, practicable.keys())}`,
-        });
-        continue;
-      }
+    for (const slug of validIds(card.practice, card, errors, 'practice', practicable, 'is not a problem')) {
       practiceOf.get(card.card)!.push(slug);
       const other = declaredBy.get(key(slug, card.card));
       if (other) {

@@ -12,12 +12,10 @@ import { ContentRepository } from './content.repository';
 export class ContentLinksService {
   constructor(private readonly repository: ContentRepository) {}
 
-  /** slug → its concept cards, most fundamental first; every requested slug is a key. */
+  /** slug → the cards the problem builds on, most fundamental first; every requested slug is a key. */
   async conceptsForProblems(problemSlugs: readonly string[]): Promise<Map<string, TConceptRef[]>> {
-    const bySlug = new Map<string, TConceptRef[]>(problemSlugs.map((s) => [s, []]));
-    if (problemSlugs.length === 0) return bySlug;
-    for (const row of await this.repository.conceptRows([...new Set(problemSlugs)])) bySlug.get(row.problemSlug)?.push(toConceptRef(row));
-    return bySlug;
+    const rows = problemSlugs.length ? await this.repository.conceptRows([...new Set(problemSlugs)]) : [];
+    return groupInto(problemSlugs, rows, (r) => r.problemSlug, toConceptRef);
   }
 
   async conceptsForProblem(problemSlug: string): Promise<TConceptRef[]> {
@@ -26,13 +24,18 @@ export class ContentLinksService {
 
   /** card id → the problems that practise it; every requested id is a key. */
   async practiceForCards(cardIds: readonly string[]): Promise<Map<string, TPracticeLink[]>> {
-    const byCard = new Map<string, TPracticeLink[]>(cardIds.map((id) => [id, []]));
-    if (cardIds.length === 0) return byCard;
-    for (const row of await this.repository.practiceRows([...new Set(cardIds)])) byCard.get(row.cardId)?.push(toPracticeLink(row));
-    return byCard;
+    const rows = cardIds.length ? await this.repository.practiceRows([...new Set(cardIds)]) : [];
+    return groupInto(cardIds, rows, (r) => r.cardId, toPracticeLink);
   }
 
   async practiceForCard(cardId: string): Promise<TPracticeLink[]> {
     return (await this.practiceForCards([cardId])).get(cardId)!;
   }
+}
+
+/** key → the mapped rows with that key, in row order; every requested key is present. */
+function groupInto<R, T>(keys: readonly string[], rows: R[], keyOf: (row: R) => string, map: (row: R) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(map(row));
+  return groups;
 }
