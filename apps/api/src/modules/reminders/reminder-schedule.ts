@@ -57,8 +57,7 @@ export function occurrenceOn(rule: ReminderRule, date: { year: number; month: nu
   );
   if (!wall.isValid) throw new RangeError(`cannot place ${JSON.stringify(date)} in timezone ${rule.timezone}: ${wall.invalidReason}`);
   if (!rule.weekdays.includes(wall.weekday)) return null;
-  const candidates = wall.getPossibleOffsets();
-  const first = candidates.length > 0 ? DateTime.min(...candidates) : wall;
+  const first = DateTime.min(...wall.getPossibleOffsets()) ?? wall;
   return { localDate: wall.toISODate()!, at: first.toJSDate() };
 }
 
