@@ -32,10 +32,13 @@ async function adminPassword(env: CliEnv): Promise<string> {
   }
 }
 
-function formatReport(report: SyncReport): string {
-  return Object.entries(report)
-    .map(([kind, c]) => `${kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired`)
-    .join('\n');
+function formatReport({ links, ...items }: SyncReport): string {
+  return [
+    ...Object.entries(items).map(
+      ([kind, c]) => `${kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired`,
+    ),
+    `concept links: ${links.created} created, ${links.updated} updated, ${links.unchanged} unchanged, ${links.removed} removed`,
+  ].join('\n');
 }
 
 async function main(): Promise<void> {

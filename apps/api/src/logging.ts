@@ -15,9 +15,9 @@ export function usePrettyLogs(format: CliEnv['LOG_FORMAT'], stdout: { isTTY?: bo
   return format === 'pretty' || (format === 'auto' && stdout.isTTY === true);
 }
 
-/** `GET /api/me 200 3ms`: the one line a request leaves. */
+/** `GET /api/me 200 3ms`: the one line a request leaves (a signed link's token never). */
 export function requestLine(req: IncomingMessage, res: ServerResponse, responseTimeMs: number): string {
-  return `${req.method ?? '?'} ${req.url ?? '?'} ${res.statusCode} ${Math.round(responseTimeMs)}ms`;
+  return `${req.method ?? '?'} ${redactTokens(req.url ?? '?')} ${res.statusCode} ${Math.round(responseTimeMs)}ms`;
 }
 
 /**
@@ -28,7 +28,8 @@ export function loggerModule(env: Pick<CliEnv, 'LOG_LEVEL' | 'LOG_FORMAT'>, serv
   const options = {
     level: env.LOG_LEVEL,
     genReqId: (req: IncomingMessage) => requestId(req.headers['x-request-id']),
-    redact: ['req.headers.cookie', 'res.headers["set-cookie"]', 'req.headers.authorization'],
+    redact: ['req.headers.cookie', 'res.headers["set-cookie"]', 'req.headers.authorization', 'req.query.token'],
+    serializers: { req: (req: { url?: string }) => Object.assign(req, { url: req.url && redactTokens(req.url) }) },
     customProps: () => ({ service }),
     // Nest runs this middleware under the /api prefix, where req.url has lost it; originalUrl keeps it.
     autoLogging: { ignore: (req: IncomingMessage) => ((req as { originalUrl?: string }).originalUrl ?? req.url) === '/api/health' },
@@ -65,4 +66,9 @@ export function loggerModule(env: Pick<CliEnv, 'LOG_LEVEL' | 'LOG_FORMAT'>, serv
 export function requestId(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
+}
+
+/** Signed links (unsubscribe) carry a token in the query string: logs keep the route, never the token. */
+export function redactTokens(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
 }

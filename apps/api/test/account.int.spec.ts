@@ -5,7 +5,7 @@ import { ManualClock } from '../src/common/clock';
 import { EXPORT_SECTIONS } from '../src/modules/account/account-export.repository';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { call, errorOf, registerLearner, sessionCookie, type TResponse, type TSignedIn } from './support/api-client';
-import { buildRegistration, createSubmission } from './support/factories';
+import { buildRegistration, createReminderRows, createSubmission } from './support/factories';
 import { startTestHttpApp } from './support/http-app';
 import { foreignKeysToUser, rowsReferencingUser } from './support/user-tables';
 
@@ -185,11 +185,16 @@ describe('delete my account', () => {
     const user = await registerLearner(app);
     await signIn(user);
     await createSubmission(prisma, user.user.id);
+    await createReminderRows(prisma, user.user.id);
     const other = await registerLearner(app);
     await createSubmission(prisma, other.user.id);
     const before = await rowsReferencingUser(prisma, user.user.id);
-    expect(before['Session(userId)']).toBe(2);
-    expect(before['Submission(userId)']).toBe(1);
+    expect(before).toMatchObject({
+      'Session(userId)': 2,
+      'Submission(userId)': 1,
+      'ReminderPreference(userId)': 1,
+      'ReminderSend(userId)': 1,
+    });
 
     const res = await remove(user.cookie, { password: user.password });
     expect(res.statusCode).toBe(204);
@@ -229,8 +234,10 @@ describe('export my data', () => {
     const user = await registerLearner(app, { displayName: 'Exporter' }, { 'user-agent': 'Export Agent' });
     await signIn(user);
     const mine = await createSubmission(prisma, user.user.id, 'function mine() {}');
+    const { sendId } = await createReminderRows(prisma, user.user.id);
     const other = await registerLearner(app);
     await createSubmission(prisma, other.user.id, 'function theirs() {}');
+    const theirs = await createReminderRows(prisma, other.user.id);
 
     const res = await call(app, { url: '/api/me/export', cookie: user.cookie });
     expect(res.statusCode).toBe(200);
@@ -243,9 +250,13 @@ describe('export my data', () => {
     const sessionIds = (await prisma.session.findMany({ where: { userId: user.user.id }, select: { id: true } })).map((s) => s.id);
     expect(data.sessions.map((s) => s.id).sort()).toEqual(sessionIds.sort());
     expect(data.submissions).toEqual([expect.objectContaining({ id: mine.id, code: 'function mine() {}', verdict: 'accepted' })]);
+    expect(data.reminderPreferences).toEqual([expect.objectContaining({ enabled: true, minuteOfDay: 510 })]);
+    expect(data.reminderSends).toEqual([
+      expect.objectContaining({ id: sendId, localDate: '2026-03-08', timezone: 'America/New_York', status: 'sent' }),
+    ]);
 
     const text = res.body;
-    for (const secret of ['passwordHash', 'tokenHash', 'argon2', other.email, other.user.id, 'function theirs']) {
+    for (const secret of ['passwordHash', 'tokenHash', 'argon2', other.email, other.user.id, 'function theirs', theirs.sendId]) {
       expect(text).not.toContain(secret);
     }
     expect((await call(app, { url: '/api/me/export' })).statusCode).toBe(401);

@@ -65,8 +65,25 @@ export const ZProblemMeta = z.strictObject({
   signature: z.string().min(10),
   judge: ZJudgeSpec.default({ compare: 'exact', output: 'return' }),
   limits: ZLimits.default({ timeMsPerTest: 2_000, timeMsTotal: 10_000, memoryMb: 128 }),
+  /**
+   * Minutes a learner who remembers the solution needs to write it; solving a due review faster on the first submit
+   * with no hints rates it `easy`. Default: DEFAULT_EXPECTED_MINUTES by difficulty.
+   */
+  expectedMinutes: z.number().int().min(1).max(600).optional(),
+  /**
+   * Ids of the concept cards a learner must know to solve the problem, most fundamental first. Failing the problem
+   * brings these cards due. Every id must name an existing card (`content:lint` checks it).
+   */
+  concepts: z.array(ZSlug).default([]),
 });
 export type TProblemMeta = z.infer<typeof ZProblemMeta>;
+
+/** A problem's expected solving time when its front matter does not say (see ZProblemMeta.expectedMinutes). */
+export const DEFAULT_EXPECTED_MINUTES: Record<TDifficulty, number> = { easy: 15, medium: 25, hard: 40 };
+
+export function expectedMinutesOf(problem: { difficulty: TDifficulty; expectedMinutes?: number }): number {
+  return problem.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES[problem.difficulty];
+}
 
 export const ZParam = z.object({ name: z.string(), type: z.string() });
 
@@ -89,6 +106,8 @@ export const ZProblemDetail = ZProblemSummary.extend({
   starter: z.string(),
   hints: z.array(z.string()),
   limits: ZLimits,
+  /** From the front matter; absent means the default for the difficulty (expectedMinutesOf). */
+  expectedMinutes: z.number().int().optional(),
   sampleTests: z.array(z.object({ name: z.string(), args: z.array(z.unknown()), expected: z.unknown() })),
 });
 export type TProblemDetail = z.infer<typeof ZProblemDetail>;
@@ -102,6 +121,11 @@ export const ZCard = z.strictObject({
   front: z.string().min(1).describe('Markdown with KaTeX math'),
   back: z.string().min(1).describe('Markdown with KaTeX math'),
   tags: z.array(ZSlug),
+  /**
+   * Slugs of problems where the card's idea is put to use, beyond those that name the card in their `concepts`. They
+   * are shown with the card ("Practise it"), but they are not prerequisites: failing one does not bring the card due.
+   */
+  practice: z.array(ZSlug).default([]),
 });
 export type TCard = z.infer<typeof ZCard>;
 

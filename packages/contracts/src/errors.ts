@@ -13,6 +13,8 @@ export const ErrorCode = {
   Conflict: 'conflict',
   InvalidCredentials: 'invalid_credentials',
   EmailTaken: 'email_taken',
+  /** A signed link (e.g. unsubscribe) whose signature does not verify: forged, altered or truncated. */
+  InvalidToken: 'invalid_token',
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   Internal: 'internal_error',

@@ -11,6 +11,9 @@ import {
 import { ZListUsersQuery, ZListUsersResponse, ZLoginRequest, ZMeResponse, ZRegisterRequest } from './auth';
 import { ZErrorResponse } from './errors';
 import { ZHealthResponse, ZReadyResponse } from './health';
+import { registerStudyPaths } from './openapi-study';
+import { registerSubmissionPaths } from './openapi-submissions';
+import { ZOneClickUnsubscribeForm, ZUnsubscribePreview, ZUnsubscribeQuery, ZUnsubscribeRequest, ZUnsubscribeResponse } from './reminders';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ZErrorResponse, description);
@@ -112,7 +115,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   registry.registerPath({
     method: 'get',
     path: '/me/export',
-    summary: 'Export everything stored about me as JSON (account, sessions, submissions, ...)',
+    summary: 'Export everything stored about me as JSON (account, sessions, submissions, reminder settings and sends, ...)',
     responses: { 200: json(ZAccountExport, 'My data'), ...signedIn },
   });
   registry.registerPath({
@@ -127,6 +130,40 @@ export function buildOpenApiDocument(serverUrl = '/api') {
       403: error('Not an admin'),
     },
   });
+  registry.registerPath({
+    method: 'get',
+    path: '/reminders/unsubscribe',
+    summary: 'What an unsubscribe link would do (never changes anything: mail scanners prefetch links)',
+    description:
+      'No sign-in: the signed token identifies the learner. A browser (Accept: text/html) gets a page with a one-click confirm button.',
+    request: { query: ZUnsubscribeQuery },
+    responses: {
+      200: json(ZUnsubscribePreview, 'The masked address and whether reminders are on'),
+      400: error('Malformed token (validation_failed) or a forged or altered one (invalid_token)'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/reminders/unsubscribe',
+    summary: 'Turn review reminders off, at once (RFC 8058 one-click; no sign-in)',
+    description:
+      'Mail clients POST `List-Unsubscribe=One-Click` (form-encoded or multipart) to the URL in the List-Unsubscribe header, token in the query. ' +
+      'A page may instead POST JSON `{ token }`. Idempotent.',
+    request: {
+      query: ZUnsubscribeQuery.partial(),
+      body: {
+        content: {
+          'application/json': { schema: ZUnsubscribeRequest },
+          'application/x-www-form-urlencoded': { schema: ZOneClickUnsubscribeForm },
+          'multipart/form-data': { schema: ZOneClickUnsubscribeForm },
+        },
+      },
+    },
+    responses: {
+      200: json(ZUnsubscribeResponse, 'Reminders are off'),
+      400: error('Missing or malformed token (validation_failed) or a forged or altered one (invalid_token)'),
+    },
+  });
   registry.registerPath({ method: 'get', path: '/health', summary: 'Liveness', responses: { 200: json(ZHealthResponse, 'Alive') } });
   registry.registerPath({
     method: 'get',
@@ -134,6 +171,8 @@ export function buildOpenApiDocument(serverUrl = '/api') {
     summary: 'Readiness: Postgres, Redis and migrations',
     responses: { 200: json(ZReadyResponse, 'Ready'), 503: json(ZReadyResponse, 'Not ready') },
   });
+  registerStudyPaths(registry);
+  registerSubmissionPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, startService, stopService, waitForHttp, type TService } from './processes';
@@ -58,6 +59,8 @@ export async function startStack(): Promise<TStack> {
           API_HOST: '127.0.0.1',
           API_PORT: String(apiPort),
           WEB_ORIGIN: webUrl,
+          // NODE_ENV=production refuses the development default; a throwaway secret for this run.
+          UNSUBSCRIBE_SECRET: `e2e-only-unsubscribe-secret-${randomUUID()}`,
           DATABASE_URL: databaseUrl,
           QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `e2e_${process.pid}`,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

@@ -26,3 +26,24 @@ export async function createSubmission(prisma: PrismaService, userId: string, co
     select: { id: true },
   });
 }
+
+/** An account straight in the database (no password hashing), for tests that never sign in as it. */
+export async function createAccount(
+  prisma: PrismaService,
+  overrides: { email?: string; displayName?: string } = {},
+): Promise<{ id: string; email: string }> {
+  return prisma.user.create({
+    data: { email: `learner-${randomUUID()}@example.com`, passwordHash: 'not-a-password-hash', ...overrides },
+    select: { id: true, email: true },
+  });
+}
+
+/** Reminder settings and one reminder decision of `userId`, written straight to the database. */
+export async function createReminderRows(prisma: PrismaService, userId: string): Promise<{ sendId: string }> {
+  await prisma.reminderPreference.create({ data: { userId, enabled: true, minuteOfDay: 510 } });
+  const send = await prisma.reminderSend.create({
+    data: { userId, localDate: new Date('2026-03-08T00:00:00Z'), timezone: 'America/New_York', scheduledFor: new Date(), status: 'sent' },
+    select: { id: true },
+  });
+  return { sendId: send.id };
+}

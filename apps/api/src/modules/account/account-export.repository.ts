@@ -56,6 +56,65 @@ export const EXPORT_SECTIONS: { [K in keyof TAccountExportSections]: Section<K> 
         })
       ).map((s) => ({ ...s, createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })),
   },
+  reminderPreferences: {
+    table: 'ReminderPreference',
+    read: async (db, userId) =>
+      (
+        await db.reminderPreference.findMany({
+          where: { userId },
+          select: {
+            enabled: true,
+            minuteOfDay: true,
+            weekdays: true,
+            minDue: true,
+            activeSince: true,
+            unsubscribedAt: true,
+            createdAt: true,
+            updatedAt: true,
+          },
+        })
+      ).map((p) => ({
+        ...p,
+        activeSince: iso(p.activeSince),
+        unsubscribedAt: isoOrNull(p.unsubscribedAt),
+        createdAt: iso(p.createdAt),
+        updatedAt: iso(p.updatedAt),
+      })),
+  },
+  reminderSends: {
+    table: 'ReminderSend',
+    read: async (db, userId) =>
+      (
+        await db.reminderSend.findMany({
+          where: { userId },
+          orderBy: { localDate: 'asc' },
+          select: {
+            id: true,
+            localDate: true,
+            timezone: true,
+            scheduledFor: true,
+            status: true,
+            due: true,
+            dueTotal: true,
+            streakDays: true,
+            reason: true,
+            error: true,
+            attempts: true,
+            messageId: true,
+            sentAt: true,
+            createdAt: true,
+            updatedAt: true,
+          },
+        })
+      ).map((r) => ({
+        ...r,
+        localDate: iso(r.localDate).slice(0, 10),
+        scheduledFor: iso(r.scheduledFor),
+        sentAt: isoOrNull(r.sentAt),
+        createdAt: iso(r.createdAt),
+        updatedAt: iso(r.updatedAt),
+      })),
+  },
 };
 
 @Injectable()
