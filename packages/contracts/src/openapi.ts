@@ -8,9 +8,10 @@ import {
   ZSessionIdParams,
   ZSessionListResponse,
 } from './account';
-import { ZListUsersQuery, ZListUsersResponse, ZLoginRequest, ZMeResponse, ZRegisterRequest } from './auth';
+import { ZLoginRequest, ZMeResponse, ZRegisterRequest } from './auth';
 import { ZErrorResponse } from './errors';
 import { ZHealthResponse, ZReadyResponse } from './health';
+import { registerAdminPaths } from './openapi-admin';
 import { registerStudyPaths } from './openapi-study';
 import { registerSubmissionPaths } from './openapi-submissions';
 import { ZOneClickUnsubscribeForm, ZUnsubscribePreview, ZUnsubscribeQuery, ZUnsubscribeRequest, ZUnsubscribeResponse } from './reminders';
@@ -120,18 +121,6 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   });
   registry.registerPath({
     method: 'get',
-    path: '/admin/users',
-    summary: 'List accounts (admins only)',
-    request: { query: ZListUsersQuery },
-    responses: {
-      200: json(ZListUsersResponse, 'Accounts, newest first'),
-      400: error('Invalid query'),
-      401: error('Not signed in'),
-      403: error('Not an admin'),
-    },
-  });
-  registry.registerPath({
-    method: 'get',
     path: '/reminders/unsubscribe',
     summary: 'What an unsubscribe link would do (never changes anything: mail scanners prefetch links)',
     description:
@@ -173,6 +162,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   });
   registerStudyPaths(registry);
   registerSubmissionPaths(registry);
+  registerAdminPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
