@@ -3,6 +3,7 @@ import { type Clock, ClockModule } from './common/clock';
 import { API_ENV, SHARED_ENV } from './config/config.tokens';
 import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         UsersModule,
+        AuditModule,
       ],
       providers: [
         { provide: API_ENV, useValue: env },

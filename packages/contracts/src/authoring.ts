@@ -143,7 +143,7 @@ export const MATERIALIZED_FORMAT = 1;
 
 export const ZMaterializedTestSet = z.object({
   format: z.literal(MATERIALIZED_FORMAT),
-  /** SHA-256 of the source parts the tests depend on (signature, reference, tests, judge output), to spot a stale set. */
+  /** SHA-256 of the source parts grading and the check depend on (see the grader's sourceHash), to spot a stale set. */
   sourceHash: z.string(),
   /** SHA-256 of the tests themselves. */
   hash: z.string(),

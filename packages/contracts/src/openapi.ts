@@ -48,6 +48,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
       200: json(ZMeResponse, 'Signed in; sets the session cookie'),
       400: error('validation_failed: invalid input'),
       401: error('invalid_credentials: wrong email or password'),
+      403: error('account_disabled: the password is right, but an admin disabled this account'),
       429: rateLimited('failed sign-ins for this account from this address, or from this address'),
     },
   });

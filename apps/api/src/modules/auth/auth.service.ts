@@ -46,6 +46,7 @@ export class AuthService {
     const found = await this.repository.findCredentials(input.email);
     const valid = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!found || !valid) throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is wrong');
+    if (found.disabled) throw new AppError(ErrorCode.AccountDisabled, 'This account has been disabled by an admin');
     return this.issueSession(found.user, context);
   }
 
