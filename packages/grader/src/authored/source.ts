@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import ts from 'typescript';
 import { ZAuthoredProblem, type TAuthoredProblem, type TCheckFailure } from '@prep/contracts';
-import { parseSignature, type ParsedSignature } from '@prep/problems';
+import { argsTypeOf, parseSignature, type ParsedSignature } from '@prep/problems';
 
 /** An authored problem that passed its static checks, with its parsed signature. */
 export interface ValidSource {
@@ -81,9 +81,7 @@ export function validateSource(input: unknown): { ok: true; source: ValidSource 
   const names = problem.wrongSolutions.map((w) => w.name);
   if (new Set(names).size !== names.length) failures.push(invalid('wrong solution names must be unique'));
   if (failures.length > 0) return { ok: false, failures };
-  const generic = /^\s*function\s+[\w$]+\s*</.test(problem.signature);
-  const argsType = generic ? 'unknown[]' : `[${signature.params.map((p) => `${p.name}: ${p.type}`).join(', ')}]`;
-  return { ok: true, source: { problem, signature, argsType } };
+  return { ok: true, source: { problem, signature, argsType: argsTypeOf(problem.signature) } };
 }
 
 /**

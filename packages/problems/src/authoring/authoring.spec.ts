@@ -13,6 +13,7 @@ import {
   importDeckZip,
   markdownToAnkiHtml,
   normalizeAuthoredProblem,
+  readContentFiles,
   readTestsFile,
   unzipTextFiles,
   writeTestsFile,
@@ -95,19 +96,13 @@ function sampleBundle(): TDeckBundleInput {
 
 /** Files of the built-in content that make up one deck (its deck.yaml, problems and card topics). */
 function builtInDeckFiles(slug: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const add = (rel: string) => files.set(rel, fs.readFileSync(path.join(BUILT_IN_CONTENT_ROOT, rel), 'utf8'));
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(BUILT_IN_CONTENT_ROOT, rel), { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(`${rel}/${entry.name}`);
-      else add(`${rel}/${entry.name}`);
-    }
-  };
-  add(`decks/${slug}/deck.yaml`);
   const deck = readContent(BUILT_IN_CONTENT_ROOT).content.decks.find((d) => d.slug === slug)!;
-  for (const p of deck.problems) walk(`problems/${p}`);
-  for (const t of deck.cardTopics) add(`cards/${slug}/${t}.md`);
-  return files;
+  return readContentFiles(
+    BUILT_IN_CONTENT_ROOT,
+    `decks/${slug}/deck.yaml`,
+    ...deck.problems.map((p) => `problems/${p}`),
+    ...deck.cardTopics.map((t) => `cards/${slug}/${t}.md`),
+  );
 }
 
 describe('tests.ts as data', () => {

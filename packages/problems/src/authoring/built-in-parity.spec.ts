@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { createGrader, encodeValue, runReference, type Grader } from '@prep/grader';
 import { BUILT_IN_CONTENT_ROOT, readContent } from '../read';
 import { expandTests } from '../testkit';
-import { readProblemFiles } from './bundle-files';
+import { readContentFiles, readProblemFiles } from './bundle-files';
 
 /**
  * Forking built-in content into the database reads its files as data and makes its tests in the sandbox. For every
@@ -12,18 +10,6 @@ import { readProblemFiles } from './bundle-files';
  * sandbox's reference run all agree with the trusted path.
  */
 const problems = readContent(BUILT_IN_CONTENT_ROOT).content.problems.filter((p) => !p.tests.check);
-
-function filesOf(slug: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(BUILT_IN_CONTENT_ROOT, rel), { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(`${rel}/${entry.name}`);
-      else files.set(`${rel}/${entry.name}`, fs.readFileSync(path.join(BUILT_IN_CONTENT_ROOT, rel, entry.name), 'utf8'));
-    }
-  };
-  walk(`problems/${slug}`);
-  return files;
-}
 
 describe('built-in problems made in the sandbox match the host', () => {
   let grader: Grader;
@@ -40,7 +26,7 @@ describe('built-in problems made in the sandbox match the host', () => {
     '%s',
     async (slug, problem) => {
       const issues: { file: string; message: string }[] = [];
-      const source = readProblemFiles(filesOf(slug), slug, null, issues as never);
+      const source = readProblemFiles(readContentFiles(BUILT_IN_CONTENT_ROOT, `problems/${slug}`), slug, null, issues as never);
       expect(issues).toEqual([]);
       const made = await grader.authored.materialize(source);
       if (!made.ok) throw new Error(JSON.stringify(made.failures.slice(0, 3)));

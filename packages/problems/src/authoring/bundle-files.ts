@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ts from 'typescript';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
@@ -347,4 +349,22 @@ export function filesToDeckBundle(input: Map<string, string>): { bundle: TDeckBu
     return { bundle: null, issues };
   }
   return { bundle: parsed.data, issues };
+}
+
+/**
+ * Files of a content root as text (path relative to the root → content), for folders and files given relative to it:
+ * how built-in content is read as data, e.g. to fork a built-in problem (then readProblemFiles) or to zip a deck.
+ */
+export function readContentFiles(root: string, ...paths: string[]): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (rel: string) => {
+    const full = path.join(root, rel);
+    if (!fs.statSync(full).isDirectory()) {
+      files.set(rel, fs.readFileSync(full, 'utf8'));
+      return;
+    }
+    for (const entry of fs.readdirSync(full).sort()) visit(`${rel}/${entry}`);
+  };
+  for (const p of paths) visit(p);
+  return files;
 }

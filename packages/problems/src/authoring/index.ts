@@ -9,6 +9,7 @@ export {
   deckBundleToFiles,
   filesToDeckBundle,
   normalizeAuthoredProblem,
+  readContentFiles,
   readProblemFiles,
   unexportReference,
 } from './bundle-files';
