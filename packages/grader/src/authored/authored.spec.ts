@@ -272,7 +272,8 @@ describe('check', () => {
     });
     const { report } = await grader.authored.check(slow);
     const failure = report.failures[0]!;
-    expect(['reference_too_slow', 'reference_rejected']).toContain(failure.code);
+    // Past half the limit (too slow), past the limit while graded (rejected), or while the tests were made (failed).
+    expect(['reference_too_slow', 'reference_rejected', 'reference_failed']).toContain(failure.code);
     expect(failure.message).toMatch(/time|limit/i);
   }, 120_000);
 
