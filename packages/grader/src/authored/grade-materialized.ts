@@ -42,6 +42,7 @@ function prepare(problem: TMaterializedProblem): Prepared {
         difficulty: 'easy',
         tags: [],
         decks: [],
+        concepts: [],
         function: problem.functionName,
         signature: problem.signature,
         judge: problem.judge,
