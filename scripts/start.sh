@@ -28,6 +28,7 @@ done
 
 ensure_dependencies
 resolve_services
+resolve_mail
 ensure_app_database
 migrate_database
 build_all
@@ -46,6 +47,7 @@ ${C_BOLD}Recall Prep is running${C_RESET}
   web      http://localhost:$WEB_PORT
   API      http://localhost:$API_PORT/api   (ready: http://localhost:$API_PORT/api/ready)
   API docs http://localhost:$API_PORT/api/docs
+  mail     $MAIL_WHERE
   Sign in as demo@example.com / demo-password-1 (learner) or admin@example.com / admin-password-1 (admin),
   or create an account on the sign-up page. Ctrl-C stops api, worker and web.
 EOF
@@ -70,6 +72,12 @@ trap 'cleanup; wait "$runner_pid" 2>/dev/null || true; runner_pid=""; exit 0' IN
 node scripts/lib/wait-http.js --timeout 180 --message "$(print_banner)" \
   "http://127.0.0.1:$API_PORT/api/health" "http://127.0.0.1:$WEB_PORT/" &
 announcer_pid=$!
+
+# The processes write into concurrently's pipes, so they cannot see the terminal themselves: decide here.
+# A person at a terminal gets short readable lines; a pipe or file (or LOG_FORMAT=json) gets JSON lines.
+if [[ -z "${LOG_FORMAT:-}" || "$LOG_FORMAT" == auto ]]; then
+  if [[ -t 1 ]]; then export LOG_FORMAT=pretty; else export LOG_FORMAT=json; fi
+fi
 
 step "Starting api, worker and web (Ctrl-C stops them)"
 # -k: when one process exits, stop the others, so a crash never leaves the product half-running.

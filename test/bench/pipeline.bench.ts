@@ -182,8 +182,12 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `bench_${process.pid}`,
     GRADER_POOL_SIZE: String(POOL),
-    // The bench measures the pipeline, not the per-learner limits.
+    // The bench measures the pipeline, not the per-learner or per-address limits (its learners all sign up from here).
     SUBMISSIONS_PER_MINUTE: '10000',
+    REGISTER_MAX_PER_IP: '100000',
+    // NODE_ENV=production refuses development defaults: a throwaway secret, and an SMTP address nothing sends to.
+    UNSUBSCRIBE_SECRET: `bench-only-unsubscribe-secret-${process.pid}-${Date.now()}`,
+    SMTP_URL: 'smtp://127.0.0.1:2525',
   };
   const services: TService[] = [];
   const api = startService('api', process.execPath, [path.join(REPO_ROOT, 'apps/api/dist/main.js')], {

@@ -1,13 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type Clock, ClockModule } from './common/clock';
-import { API_ENV, SHARED_ENV } from './config/config.tokens';
+import { API_ENV, LINKS_ENV, SHARED_ENV } from './config/config.tokens';
 import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
+import { AccountModule } from './modules/account/account.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { ProblemsModule } from './modules/problems/problems.module';
 import { QueueModule } from './modules/queue/queue.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { SubmissionsModule } from './modules/submissions/submissions.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -23,21 +26,25 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        loggerModule(env.LOG_LEVEL, 'api'),
+        loggerModule(env, 'api'),
         ClockModule.forRoot(options.clock),
         PrismaModule,
         QueueModule,
         AuthModule,
+        AccountModule,
         HealthModule,
         UsersModule,
+        RemindersModule,
+        AuditModule,
         ProblemsModule,
         SubmissionsModule,
       ],
       providers: [
         { provide: API_ENV, useValue: env },
         { provide: SHARED_ENV, useValue: env },
+        { provide: LINKS_ENV, useValue: env },
       ],
-      exports: [API_ENV, SHARED_ENV],
+      exports: [API_ENV, SHARED_ENV, LINKS_ENV],
     };
   }
 }

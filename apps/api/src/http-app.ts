@@ -8,8 +8,11 @@ import { buildOpenApiDocument } from '@prep/contracts';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { registerRequestGuard } from './common/request-guard';
+import { trackRoutes } from './common/route-table';
 import type { ApiEnv } from './config/env';
 import { requestId } from './logging';
+import { registerOneClickFormParser } from './modules/reminders/one-click-form';
+import { registerQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
 
 /** 1 MiB: far above any legitimate request (code submissions are capped at 64 KiB by the contracts). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -20,7 +23,7 @@ export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {})
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestId(req.headers['x-request-id']),
     requestIdHeader: false,
-    trustProxy: 'loopback',
+    trustProxy: env.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -28,12 +31,15 @@ export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {})
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  trackRoutes(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   registerRequestGuard(fastify, env.WEB_ORIGIN);
+  registerOneClickFormParser(fastify);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, { mode: 'static', specification: { document: buildOpenApiDocument('/api') as never } });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await registerQueueDashboard(app);
   return app;
 }

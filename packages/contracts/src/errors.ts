@@ -12,8 +12,14 @@ export const ErrorCode = {
   NotFound: 'not_found',
   Conflict: 'conflict',
   InvalidCredentials: 'invalid_credentials',
+  /** The account was disabled by an admin: it cannot sign in. */
+  AccountDisabled: 'account_disabled',
   EmailTaken: 'email_taken',
+  /** A signed link (e.g. unsubscribe) whose signature does not verify: forged, altered or truncated. */
+  InvalidToken: 'invalid_token',
   RateLimited: 'rate_limited',
+  /** Authored content failed its check (details: the check report naming each failure), so it cannot be published. */
+  CheckFailed: 'check_failed',
   ServiceUnavailable: 'service_unavailable',
   Internal: 'internal_error',
 } as const;
@@ -27,6 +33,10 @@ export const ZFieldIssue = z.object({
   message: z.string(),
 });
 export type TFieldIssue = z.infer<typeof ZFieldIssue>;
+
+/** `details` of a `rate_limited` (429) error; the `Retry-After` header says the same in seconds. */
+export const ZRateLimitedDetails = z.object({ retryAfterSeconds: z.number().int().min(1) });
+export type TRateLimitedDetails = z.infer<typeof ZRateLimitedDetails>;
 
 /** The one shape of every error response. */
 export const ZErrorResponse = z.object({

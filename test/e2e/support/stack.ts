@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, startService, stopService, waitForHttp, type TService } from './processes';
@@ -66,6 +67,10 @@ export async function startStack(options: TStackOptions = {}): Promise<TStack> {
     DATABASE_URL: databaseUrl,
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // NODE_ENV=production refuses the development defaults: a throwaway secret for this run, and an SMTP address that
+    // nothing here sends to (no learner of these tests asks for reminders).
+    UNSUBSCRIBE_SECRET: `e2e-only-unsubscribe-secret-${randomUUID()}`,
+    SMTP_URL: 'smtp://127.0.0.1:2525',
     ...env,
   };
 

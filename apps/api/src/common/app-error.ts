@@ -11,8 +11,11 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invalid_credentials: 401,
+  account_disabled: 403,
   email_taken: 409,
+  invalid_token: 400,
   rate_limited: 429,
+  check_failed: 422,
   service_unavailable: 503,
   internal_error: 500,
 };
@@ -20,8 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
 /** The one error type services throw; the global filter renders it as `{ error: { code, message, details } }`. */
 export class AppError extends Error {
   readonly status: number;
-
-  /** Sent as the Retry-After header (seconds), e.g. with 429. */
+  /** Sent as the Retry-After header (429 and 503). */
   retryAfterSeconds?: number;
 
   constructor(
@@ -34,15 +36,17 @@ export class AppError extends Error {
     this.status = STATUS[code];
   }
 
-  static rateLimited(message: string, retryAfterSeconds: number, details?: unknown): AppError {
-    const error = new AppError(ErrorCode.RateLimited, message, details);
-    error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
-    return error;
-  }
-
   static validation(issues: TFieldIssue[]): AppError {
     const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     return new AppError(ErrorCode.ValidationFailed, `Invalid request: ${summary}`, issues);
+  }
+
+  /** 429 `rate_limited`, with Retry-After and `details.retryAfterSeconds` (at least 1). */
+  static rateLimited(retryAfterMs: number, message: string): AppError {
+    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    const error = new AppError(ErrorCode.RateLimited, message, { retryAfterSeconds });
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   toResponse(): TErrorResponse {

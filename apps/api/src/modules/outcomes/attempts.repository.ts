@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TOutcomeRating, TOutcomeReason } from '@prep/contracts';
+import type { TRating, TOutcomeReason } from '@prep/contracts';
 import { PrismaService } from '../prisma/prisma.service';
 import type { Db, Tx } from '../prisma/transactions';
 
@@ -12,7 +12,7 @@ export interface AttemptRow {
   firstHintAt: Date | null;
   revealedAt: Date | null;
   decidedAt: Date | null;
-  rating: TOutcomeRating | null;
+  rating: TRating | null;
   outcomeReason: TOutcomeReason | null;
   decidedBySubmissionId: string | null;
   outcomeDue: Date | null;
@@ -42,7 +42,7 @@ const toRow = (row: Selected): AttemptRow => row as AttemptRow;
 const NOT_FAILED = ['accepted', 'internal_error'];
 
 export interface Decision {
-  rating: TOutcomeRating | null;
+  rating: TRating | null;
   reason: TOutcomeReason;
   at: Date;
   submissionId: string | null;

@@ -3,9 +3,9 @@ import {
   ATTEMPT_ABANDONED_AFTER_HOURS,
   type TAttempt,
   type TAttemptOutcome,
-  type TOutcomeRating,
+  type TRating,
   type TOutcomeReason,
-  type TProblemReview,
+  type TItemState,
 } from '@prep/contracts';
 import { Clock } from '../../common/clock';
 import { Transactions, type Tx } from '../prisma/transactions';
@@ -15,7 +15,7 @@ import { RATING_WITHOUT_ACCEPTANCE, ratingForAccepted } from './rating';
 
 export interface CurrentAttempt {
   attempt: AttemptRow;
-  review: TProblemReview | undefined;
+  review: TItemState | undefined;
 }
 
 /** The submit whose accepted verdict is being stored. */
@@ -151,7 +151,7 @@ export class OutcomesService {
   private async decide(
     tx: Tx,
     attempt: AttemptRow,
-    decision: { reason: TOutcomeReason; at: Date; submissionId: string | null; rating: TOutcomeRating },
+    decision: { reason: TOutcomeReason; at: Date; submissionId: string | null; rating: TRating },
     answeredAt: Date = decision.at,
   ): Promise<TAttemptOutcome | null> {
     if (attempt.decidedAt) return null;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { TOutcomeRating, TProblemReview } from '@prep/contracts';
+import type { TRating, TItemState } from '@prep/contracts';
 import type { Db, Tx } from '../prisma/transactions';
 
 export interface RecordOutcomeInput {
   userId: string;
   slug: string;
-  rating: TOutcomeRating;
+  rating: TRating;
   at: Date;
   /** The attempt it rates (for the log). */
   attemptId: string;
@@ -18,12 +18,12 @@ export interface RecordOutcomeInput {
  */
 export abstract class ProblemReviews {
   /** My scheduling state of each problem studied (problems never studied are absent). */
-  abstract statesOf(userId: string, slugs: readonly string[], db?: Db): Promise<Map<string, TProblemReview>>;
+  abstract statesOf(userId: string, slugs: readonly string[], db?: Db): Promise<Map<string, TItemState>>;
   abstract recordOutcome(tx: Tx, input: RecordOutcomeInput): Promise<{ due: Date | null }>;
 }
 
 /** Due for review now, or never rated: an attempt at it rates the problem. */
-export function answersReview(review: TProblemReview | undefined, at: Date): boolean {
+export function answersReview(review: TItemState | undefined, at: Date): boolean {
   if (!review || review.state === 'new' || review.due === null) return true;
   return Date.parse(review.due) <= at.getTime();
 }
@@ -33,11 +33,7 @@ export function answersReview(review: TProblemReview | undefined, at: Date): boo
  * was set after the decision, and has passed), or it was reset to new after the scheduler had scheduled it. A
  * problem the scheduler never scheduled after the decision stays in practice.
  */
-export function dueAgainAfter(
-  review: TProblemReview | undefined,
-  decided: { decidedAt: Date; outcomeDue: Date | null },
-  at: Date,
-): boolean {
+export function dueAgainAfter(review: TItemState | undefined, decided: { decidedAt: Date; outcomeDue: Date | null }, at: Date): boolean {
   if (!review || review.state === 'new' || review.due === null) return decided.outcomeDue !== null;
   const due = Date.parse(review.due);
   return due > decided.decidedAt.getTime() && due <= at.getTime();
@@ -49,7 +45,7 @@ export function dueAgainAfter(
  */
 @Injectable()
 export class UnwiredProblemReviews extends ProblemReviews {
-  async statesOf(): Promise<Map<string, TProblemReview>> {
+  async statesOf(): Promise<Map<string, TItemState>> {
     return new Map();
   }
 

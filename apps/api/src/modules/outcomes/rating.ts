@@ -1,4 +1,4 @@
-import type { TOutcomeRating } from '@prep/contracts';
+import type { TRating } from '@prep/contracts';
 
 /** What is known about an attempt when its first accepted submit is graded (see OUTCOME_RATING_RULE). */
 export interface AcceptedAttemptFacts {
@@ -14,7 +14,7 @@ export interface AcceptedAttemptFacts {
 }
 
 /** The rating of an attempt decided by its first accepted submit. Pure: the rule lives here and nowhere else. */
-export function ratingForAccepted(facts: AcceptedAttemptFacts): TOutcomeRating {
+export function ratingForAccepted(facts: AcceptedAttemptFacts): TRating {
   if (facts.revealedBefore) return 'again';
   if (facts.failedSubmitsBefore > 0 || facts.hintsBefore) return 'hard';
   const fast = facts.solveMs !== null && facts.solveMs <= facts.expectedMinutes * 60_000;
@@ -22,4 +22,4 @@ export function ratingForAccepted(facts: AcceptedAttemptFacts): TOutcomeRating {
 }
 
 /** Revealing the answer before acceptance, or giving up after failing (abandoned), both rate `again`. */
-export const RATING_WITHOUT_ACCEPTANCE: TOutcomeRating = 'again';
+export const RATING_WITHOUT_ACCEPTANCE: TRating = 'again';

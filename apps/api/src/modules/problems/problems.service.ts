@@ -9,7 +9,7 @@ import {
   type TNextHintResponse,
   type TProblemListItem,
   type TProblemPage,
-  type TProblemReview,
+  type TItemState,
   type TProblemStatus,
   type TRevealResponse,
   type TSaveDraftRequest,
@@ -32,7 +32,7 @@ const MAX_CLIENT_CLOCK_LEAD_MS = 60_000;
 /** The position of the last item of a page: its sort key and slug. */
 const ZListCursor = z.tuple([z.union([z.string(), z.number()]), z.string()]);
 
-export function problemStatus(stats: SubmitStats | undefined, review: TProblemReview | undefined): TProblemStatus {
+export function problemStatus(stats: SubmitStats | undefined, review: TItemState | undefined): TProblemStatus {
   if (review?.dueNow) return 'due';
   if (stats?.solved) return 'solved';
   return stats ? 'attempted' : 'new';

@@ -25,8 +25,8 @@ import { SubmissionFinalizer } from './submission-finalizer';
 
 const ZHistoryCursor = z.tuple([z.iso.datetime(), z.uuid()]);
 
-/** Seconds a learner at the in-flight limit is told to wait: one grade takes well under a second. */
-const IN_FLIGHT_RETRY_AFTER_S = 1;
+/** How long a learner at the in-flight limit is told to wait: one grade takes well under a second. */
+const IN_FLIGHT_RETRY_AFTER_MS = 1000;
 
 /** The API side of submissions: validate, admit, record, enqueue; then read results. It never grades. */
 @Injectable()
@@ -52,11 +52,11 @@ export class SubmissionsService {
 
     const wait = await this.limiter.hit(userId);
     if (wait !== null) {
-      throw AppError.rateLimited(`At most ${this.env.SUBMISSIONS_PER_MINUTE} submissions a minute; try again in ${wait} s`, wait);
+      throw AppError.rateLimited(wait * 1000, `At most ${this.env.SUBMISSIONS_PER_MINUTE} submissions a minute; try again in ${wait} s`);
     }
     const backlog = await this.queue.gradingBacklog();
     if (backlog.oldestWaitMs > this.env.GRADING_MAX_WAIT_MS || backlog.waiting >= this.env.GRADING_MAX_BACKLOG) {
-      throw AppError.rateLimited('The graders are busy; try again in a moment', Math.max(1, backlog.oldestWaitMs / 1000));
+      throw AppError.rateLimited(backlog.oldestWaitMs, 'The graders are busy; try again in a moment');
     }
     const { attempt } = await this.outcomes.current(userId, slug, { opened: false, withReview: false });
     const created = await this.repository.createIfRoom(
@@ -73,7 +73,7 @@ export class SubmissionsService {
       this.env.SUBMISSIONS_MAX_IN_FLIGHT,
     );
     if (!('id' in created)) {
-      throw AppError.rateLimited(`You have ${created.inFlight} submissions being graded; wait for one to finish`, IN_FLIGHT_RETRY_AFTER_S);
+      throw AppError.rateLimited(IN_FLIGHT_RETRY_AFTER_MS, `You have ${created.inFlight} submissions being graded; wait for one to finish`);
     }
     const { id } = created;
     try {
