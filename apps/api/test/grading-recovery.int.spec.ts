@@ -34,7 +34,8 @@ let worker: INestApplicationContext;
 let prisma: PrismaService;
 
 beforeAll(async () => {
-  lock = await holdContentLock('shared');
+  // Exclusive: a sync of the built-in content (by a file that needs it) would retire these fixture problems.
+  lock = await holdContentLock('exclusive');
   const cli = await NestFactory.createApplicationContext(CliModule.forRoot(parseEnv(ZCliEnv, process.env)), { logger: false });
   try {
     const repository = cli.get(ContentRepository, { strict: false });
@@ -62,7 +63,7 @@ beforeAll(async () => {
     { logger: false },
   );
   prisma = app.get(PrismaService);
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await worker?.close();

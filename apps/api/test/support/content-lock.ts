@@ -2,8 +2,9 @@ import { Client } from 'pg';
 
 /**
  * Test files share one database, and a content sync retires every problem it was not given. So files that need the
- * built-in content hold a shared lock for their whole run, and a file that syncs other content (content-sync) holds
- * it exclusively: they never overlap. Lock ids are fixed numbers every test project uses.
+ * built-in content hold a shared lock for their whole run, and a file that syncs or upserts other content
+ * (content-sync, grading-recovery) holds it exclusively: they never overlap. Lock ids are fixed numbers every test
+ * project uses.
  */
 export const CONTENT_USERS_LOCK = 7_240_001;
 /** Held while one file checks and syncs the built-in content, so two files never upsert the same rows at once. */
