@@ -142,9 +142,7 @@ export function createGrader(options: CreateGraderOptions = {}): Grader {
       const prejudged: (Judged | undefined)[] = [];
       const hooks = progressHooks(problem, parsed.mode, tests, runnable, gradeOptions, prejudged);
       const outcome: SandboxResult =
-        runnable.length > 0
-          ? await getSandbox().execute(buildJob(problem, parsed, runnable, resolved), hooks)
-          : { kind: 'ran', tests: [] };
+        runnable.length > 0 ? await getSandbox().execute(buildJob(problem, parsed, runnable, resolved), hooks) : { kind: 'ran', tests: [] };
       return gradeOutcomes({
         prejudged,
         problem,
