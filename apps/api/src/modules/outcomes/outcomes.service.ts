@@ -166,6 +166,8 @@ export class OutcomesService {
       rating,
       at: decision.at,
       attemptId: attempt.id,
+      outcomeId: decision.submissionId ?? attempt.id,
+      ...(attempt.openedAt ? { durationMs: Math.max(0, answeredAt.getTime() - attempt.openedAt.getTime()) } : {}),
     });
     await this.attempts.setOutcomeDue(tx, attempt.id, due);
     return {

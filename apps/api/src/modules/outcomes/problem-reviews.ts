@@ -9,6 +9,10 @@ export interface RecordOutcomeInput {
   at: Date;
   /** The attempt it rates (for the log). */
   attemptId: string;
+  /** Unique per outcome, so recording it again applies once: the deciding submission's id, else the attempt's. */
+  outcomeId: string;
+  /** Time spent on the attempt, when known (first opened → the deciding action). */
+  durationMs?: number;
 }
 
 /**
