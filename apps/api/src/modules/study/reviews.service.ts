@@ -1,0 +1,351 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  type TItemState,
+  type TOverrideRequest,
+  type TRating,
+  type TReviewRequest,
+  type TReviewResponse,
+  type TReviewSource,
+  type TUndoRequest,
+  type TUndoResponse,
+} from '@prep/contracts';
+import { AppError } from '../../common/app-error';
+import { Clock } from '../../common/clock';
+import type { Db } from '../prisma/db';
+import { PrismaService } from '../prisma/prisma.service';
+import { type LearnerSchedule, SettingsService } from '../settings/settings.service';
+import { StudyItemsReader } from './study-items.reader';
+import { seedOf, toKey } from './study-keys';
+import type { Schedule } from './scheduler/scheduler';
+import { fromSnapshot, toItemState, toLogEntry, toSnapshot } from './study.mapper';
+import { StudyRepository } from './study.repository';
+import type { ItemKey, LogRow, NewLog, OutcomeRow, StateRow } from './study.types';
+
+/** A graded attempt at a problem, as the submissions pipeline reports it. */
+export interface ProblemOutcome {
+  userId: string;
+  problemSlug: string;
+  /** Derived from the attempt by the submissions pipeline (see issue 8's rule). */
+  rating: TRating;
+  /** The submission whose final verdict produced this outcome: recording the same submission twice applies once. */
+  submissionId: string;
+  /** Time spent on the attempt, if known. */
+  durationMs?: number;
+}
+
+/** Interactive transactions wait for a pooled connection under load rather than failing after Prisma's 2 s default. */
+export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
+const MAX_DURATION_MS = 3_600_000;
+
+export const notFound = () => new AppError(ErrorCode.NotFound, 'No such item');
+
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: string } | null)?.code === 'P2002';
+}
+
+/** Leech: the lapse that reaches the threshold, then every half of it again (Anki: 8, 12, 16, …). */
+export function becomesLeech(before: StateRow, after: { lapses: number }, threshold: number): boolean {
+  if (after.lapses <= before.lapses || after.lapses < threshold) return false;
+  return (after.lapses - threshold) % Math.max(1, Math.ceil(threshold / 2)) === 0;
+}
+
+interface RatingInput {
+  key: ItemKey;
+  rating: TRating;
+  source: Extract<TReviewSource, 'review' | 'outcome'>;
+  durationMs: number | null;
+  clientReviewId: string;
+}
+
+/**
+ * Ratings, graded outcomes, overrides and undo. Every change locks the item's state row, writes the new state and a
+ * review-log row in one transaction, and stores the response under the clientReviewId so a retry replays it.
+ */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: StudyRepository,
+    private readonly settings: SettingsService,
+    private readonly items: StudyItemsReader,
+    private readonly clock: Clock,
+  ) {}
+
+  /** POST /review/:itemId */
+  rate(userId: string, itemId: string, request: TReviewRequest): Promise<TReviewResponse> {
+    const key = toKey(itemId);
+    return this.idempotent(userId, request.clientReviewId, key, undefined, (db, learner, now) =>
+      this.applyRating(db, userId, learner, now, {
+        key,
+        rating: request.rating,
+        source: 'review',
+        durationMs: request.durationMs,
+        clientReviewId: request.clientReviewId,
+      }),
+    );
+  }
+
+  /**
+   * Records the rating a graded `submit` earned for a problem, as a review of the problem's study item (source
+   * `outcome`), exactly as a rating would: FSRS state and a review-log row, written together.
+   *
+   * Pass `tx`, the Prisma interactive-transaction client in which the submission's final verdict is written, and the
+   * review commits or rolls back with that verdict: a grading job retried after a crash cannot record a second review.
+   * Without `tx` it runs in a transaction of its own. Either way it is idempotent per submission (the review's
+   * clientReviewId is `outcome:<submissionId>`): recording the same submission again returns the first response.
+   *
+   * A problem never studied is introduced by its first outcome (it counts against nothing: limits apply only to what
+   * the queue offers). The learner may replace the rating once (`POST /review/:itemId/override`) while no later
+   * review of the problem exists.
+   *
+   * @throws AppError not_found when the problem does not exist or is retired.
+   *
+   * @example
+   * await prisma.$transaction(async (tx) => {
+   *   const won = await tx.submission.updateMany({ where: { id, status: { in: ['queued', 'running'] } }, data: { status: 'done', verdict } });
+   *   if (won.count === 1 && mode === 'submit') await reviews.recordOutcome({ userId, problemSlug, rating, submissionId: id }, tx);
+   * });
+   */
+  recordOutcome(outcome: ProblemOutcome, tx?: Db): Promise<TReviewResponse> {
+    const key: ItemKey = { kind: 'problem', refId: outcome.problemSlug };
+    const clientReviewId = `outcome:${outcome.submissionId}`;
+    return this.idempotent(outcome.userId, clientReviewId, key, tx, (db, learner, now) =>
+      this.applyRating(db, outcome.userId, learner, now, {
+        key,
+        rating: outcome.rating,
+        source: 'outcome',
+        durationMs: outcome.durationMs ?? null,
+        clientReviewId,
+      }),
+    );
+  }
+
+  /** POST /review/:itemId/override: re-rates the latest outcome from the state before it, at its time. Once. */
+  override(userId: string, itemId: string, request: TOverrideRequest): Promise<TReviewResponse> {
+    const key = toKey(itemId);
+    return this.idempotent(userId, request.clientReviewId, key, undefined, async (db, learner, now) => {
+      const row = await this.lockLive(db, userId, key, now);
+      const replay = await this.replayIfSeen(db, userId, request.clientReviewId, key);
+      if (replay) return replay;
+      const outcome = await this.repository.latestOutcome(db, userId, key);
+      if (!outcome) throw new AppError(ErrorCode.NotFound, 'This item has no graded outcome to override');
+      if (outcome.undoneAt) throw new AppError(ErrorCode.Conflict, 'This outcome was already overridden');
+      const latest = await this.repository.latestOfItem(db, userId, key);
+      if (latest?.id !== outcome.id) throw new AppError(ErrorCode.Conflict, 'The problem was reviewed again since this outcome');
+
+      const before = fromSnapshot(outcome.before, row);
+      const rated = learner.scheduler.rate(key.kind, before, request.rating, outcome.reviewedAt, seedOf(userId, key));
+      const leech = becomesLeech(before, rated.next, learner.settings.leechThreshold);
+      const after = await this.repository.saveState(db, userId, afterRating(before, rated.next, leech), now);
+      await this.repository.markUndone(db, outcome.id, now);
+      const log = this.newLog(userId, key, {
+        rating: request.rating,
+        source: 'override',
+        reviewedAt: outcome.reviewedAt,
+        durationMs: outcome.durationMs,
+        elapsedDays: outcome.elapsedDays,
+        early: outcome.early,
+        before,
+        after,
+        clientReviewId: request.clientReviewId,
+        revertsId: outcome.id,
+      });
+      const outcomeState: OutcomeRow = { ...outcomeOf(outcome), undoneAt: now, overrideRating: request.rating };
+      const response: TReviewResponse = {
+        review: toLogEntry(logRowOf(log)),
+        state: toItemState(after, learner, now, outcomeState),
+        leech,
+      };
+      await this.repository.insertLog(db, { ...log, response });
+      return response;
+    });
+  }
+
+  /** POST /review/undo: restores the state before my latest (or the given) review; that review no longer counts. */
+  async undo(userId: string, request: TUndoRequest): Promise<TUndoResponse> {
+    const now = this.clock.now();
+    const learner = await this.settings.forScheduling(userId);
+    return this.prisma.$transaction(async (db) => {
+      const target = request.reviewId
+        ? await this.repository.findLog(db, userId, request.reviewId)
+        : await this.repository.latestUndoable(db, userId);
+      if (!target) throw new AppError(ErrorCode.NotFound, request.reviewId ? 'No such review' : 'Nothing to undo');
+      if (!['review', 'reset', 'set-due', 'known'].includes(target.source)) {
+        throw new AppError(
+          ErrorCode.Conflict,
+          `A ${target.source} cannot be undone${target.source === 'outcome' ? '; override its rating instead' : ''}`,
+        );
+      }
+      if (target.undoneAt) throw new AppError(ErrorCode.Conflict, 'This review was already undone');
+      const key: ItemKey = { kind: target.kind, refId: target.refId };
+      const row = await this.repository.lockState(db, userId, key);
+      const latest = await this.repository.latestOfItem(db, userId, key);
+      if (!row || latest?.id !== target.id) {
+        throw new AppError(ErrorCode.Conflict, 'The item changed after this review; undo its later reviews first');
+      }
+      const restored = await this.repository.saveState(db, userId, fromSnapshot(target.before, row), now);
+      await this.repository.markUndone(db, target.id, now);
+      await this.repository.insertLog(
+        db,
+        this.newLog(userId, key, {
+          rating: null,
+          source: 'undo',
+          reviewedAt: now,
+          durationMs: null,
+          elapsedDays: 0,
+          early: false,
+          before: row,
+          after: restored,
+          clientReviewId: null,
+          revertsId: target.id,
+        }),
+      );
+      const outcomes = key.kind === 'problem' ? await this.repository.outcomes(userId, [key.refId], db) : new Map<string, OutcomeRow>();
+      const outcome = outcomes.get(key.refId) ?? null;
+      return {
+        undone: toLogEntry({ ...target, undoneAt: now }),
+        state: toItemState(restored, learner, now, outcome),
+        item: await this.items.queueItem(userId, restored, learner, now, outcome),
+      };
+    }, TX_OPTIONS);
+  }
+
+  /** My state of one item (for the problem page and the submissions pipeline). */
+  async itemState(userId: string, itemId: string): Promise<TItemState> {
+    const key = toKey(itemId);
+    const [state] = await this.items.states(userId, [key], await this.settings.forScheduling(userId), this.clock.now());
+    if (!state) throw notFound();
+    return state;
+  }
+
+  /** Runs `work` once per clientReviewId: a repeat (even a concurrent one) gets the stored response. */
+  private async idempotent(
+    userId: string,
+    clientReviewId: string,
+    key: ItemKey,
+    tx: Db | undefined,
+    work: (db: Db, learner: LearnerSchedule, now: Date) => Promise<TReviewResponse>,
+  ): Promise<TReviewResponse> {
+    const replay = await this.replayIfSeen(tx ?? this.prisma, userId, clientReviewId, key);
+    if (replay) return replay;
+    const now = this.clock.now();
+    const learner = await this.settings.forScheduling(userId);
+    try {
+      return tx ? await work(tx, learner, now) : await this.prisma.$transaction((db) => work(db, learner, now), TX_OPTIONS);
+    } catch (e) {
+      // The same clientReviewId committed concurrently by another request (for another item: a conflict).
+      if (tx || !isUniqueViolation(e)) throw e;
+      const raced = await this.replayIfSeen(this.prisma, userId, clientReviewId, key);
+      if (raced) return raced;
+      throw e;
+    }
+  }
+
+  private async replayIfSeen(db: Db, userId: string, clientReviewId: string, key: ItemKey): Promise<TReviewResponse | null> {
+    const seen = await this.repository.findByClientReviewId(db, userId, clientReviewId);
+    if (!seen) return null;
+    if (seen.kind !== key.kind || seen.refId !== key.refId) {
+      throw new AppError(ErrorCode.Conflict, 'This clientReviewId was already used for another item', [
+        { path: 'body.clientReviewId', message: 'already used for another item' },
+      ]);
+    }
+    return seen.response as TReviewResponse;
+  }
+
+  private async lockLive(db: Db, userId: string, key: ItemKey, now: Date): Promise<StateRow> {
+    const row = await this.repository.lockLiveState(db, userId, key, now);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /**
+   * The one place a rating changes an item: FSRS, leech, state and log. Rules that react to a rating (issue 13: a
+   * problem rated `again` brings its concept cards due) belong here, inside the same transaction.
+   */
+  private async applyRating(db: Db, userId: string, learner: LearnerSchedule, now: Date, input: RatingInput): Promise<TReviewResponse> {
+    const { key } = input;
+    const before = await this.lockLive(db, userId, key, now);
+    const replay = await this.replayIfSeen(db, userId, input.clientReviewId, key);
+    if (replay) return replay;
+
+    const rated = learner.scheduler.rate(key.kind, before, input.rating, now, seedOf(userId, key));
+    const leech = becomesLeech(before, rated.next, learner.settings.leechThreshold);
+    const after = await this.repository.saveState(db, userId, afterRating(before, rated.next, leech), now);
+    const log = this.newLog(userId, key, {
+      rating: input.rating,
+      source: input.source,
+      reviewedAt: now,
+      durationMs: input.durationMs === null ? null : Math.min(input.durationMs, MAX_DURATION_MS),
+      elapsedDays: rated.elapsedDays,
+      early: rated.early,
+      before,
+      after,
+      clientReviewId: input.clientReviewId,
+      revertsId: null,
+    });
+    const response: TReviewResponse = {
+      review: toLogEntry(logRowOf(log)),
+      state: toItemState(after, learner, now, await this.outcomeAfter(db, userId, key, log)),
+      leech,
+    };
+    await this.repository.insertLog(db, { ...log, response });
+    return response;
+  }
+
+  /** The problem's latest outcome once `log` is written (this one, or an earlier one that `log` now follows). */
+  private async outcomeAfter(db: Db, userId: string, key: ItemKey, log: NewLog): Promise<OutcomeRow | null> {
+    if (key.kind !== 'problem') return null;
+    if (log.source === 'outcome') return outcomeOf(logRowOf(log));
+    const earlier = (await this.repository.outcomes(userId, [key.refId], db)).get(key.refId);
+    return earlier ? { ...earlier, laterReviews: earlier.laterReviews + 1 } : null;
+  }
+
+  private newLog(
+    userId: string,
+    key: ItemKey,
+    fields: Omit<NewLog, 'id' | 'userId' | 'kind' | 'refId' | 'scheduledDays' | 'response'>,
+  ): NewLog {
+    return { id: randomUUID(), userId, ...key, ...fields, scheduledDays: fields.after.scheduledDays, response: null };
+  }
+}
+
+/** A rated item: new schedule, unburied, back in the queue even if its deck was unenrolled; a new leech is suspended. */
+function afterRating(before: StateRow, next: Schedule, leech: boolean): StateRow {
+  return { ...before, ...next, buriedUntil: null, paused: false, leech: before.leech || leech, suspended: before.suspended || leech };
+}
+
+function logRowOf(log: NewLog): LogRow {
+  return {
+    id: log.id,
+    kind: log.kind,
+    refId: log.refId,
+    rating: log.rating,
+    source: log.source,
+    reviewedAt: log.reviewedAt,
+    durationMs: log.durationMs,
+    elapsedDays: log.elapsedDays,
+    scheduledDays: log.scheduledDays,
+    early: log.early,
+    stateBefore: log.before.state,
+    stateAfter: log.after.state,
+    before: toSnapshot(log.before),
+    after: toSnapshot(log.after),
+    undoneAt: null,
+    revertsId: log.revertsId,
+  };
+}
+
+function outcomeOf(log: LogRow): OutcomeRow {
+  return {
+    refId: log.refId,
+    id: log.id,
+    rating: log.rating!,
+    reviewedAt: log.reviewedAt,
+    undoneAt: log.undoneAt,
+    overrideRating: null,
+    laterReviews: 0,
+  };
+}
