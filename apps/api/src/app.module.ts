@@ -5,6 +5,7 @@ import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { LearnerHttpModule } from './modules/learner-http.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
 import { UsersModule } from './modules/users/users.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         UsersModule,
+        LearnerHttpModule,
       ],
       providers: [
         { provide: API_ENV, useValue: env },

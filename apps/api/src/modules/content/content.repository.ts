@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service';
-import type { CardRow, DeckRow, ProblemRow } from './content.mapper';
+import type { CardRow, DeckItemRow, DeckRow, ProblemRow } from './content.mapper';
 
 export type ContentKind = 'deck' | 'problem' | 'card';
 
@@ -41,5 +41,13 @@ export class ContentRepository {
     if (kind === 'deck') await this.prisma.deck.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
     if (kind === 'problem') await this.prisma.problem.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
     if (kind === 'card') await this.prisma.card.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
+  }
+
+  /** Rewrites the membership of the given decks (a deck's items are whatever its files list now). */
+  async replaceDeckItems(deckSlugs: string[], rows: DeckItemRow[]): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.deckItem.deleteMany({ where: { deckSlug: { in: deckSlugs } } }),
+      this.prisma.deckItem.createMany({ data: rows }),
+    ]);
   }
 }
