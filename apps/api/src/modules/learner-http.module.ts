@@ -4,6 +4,8 @@ import { DecksController } from './decks/decks.controller';
 import { DecksModule } from './decks/decks.module';
 import { SettingsController } from './settings/settings.controller';
 import { SettingsModule } from './settings/settings.module';
+import { StatsController } from './stats/stats.controller';
+import { StatsModule } from './stats/stats.module';
 import { ItemsController } from './study/items.controller';
 import { ReviewController } from './study/review.controller';
 import { StudyModule } from './study/study.module';
@@ -13,7 +15,7 @@ import { StudyModule } from './study/study.module';
  * rather than in their own modules, because the worker imports those modules and has no HTTP or session guard.
  */
 @Module({
-  imports: [AuthModule, SettingsModule, StudyModule, DecksModule],
-  controllers: [DecksController, ReviewController, ItemsController, SettingsController],
+  imports: [AuthModule, SettingsModule, StudyModule, DecksModule, StatsModule],
+  controllers: [DecksController, ReviewController, ItemsController, SettingsController, StatsController],
 })
 export class LearnerHttpModule {}

@@ -104,6 +104,19 @@ export class StudyQueueService {
     return { ...byKind, total: byKind.card + byKind.problem + byKind.lab };
   }
 
+  /** New items available now in enrolled decks, by kind (before the daily limits). */
+  async newAvailable(userId: string, now: Date): Promise<TKindCounts> {
+    const [card, problem, lab] = await Promise.all(STUDY_KINDS.map((k) => this.queue.countNew(userId, k, now, 1_000_000)));
+    return { card: card!, problem: problem!, lab: lab!, total: card! + problem! + lab! };
+  }
+
+  /** When the earliest studied item in the queue comes due after `now` (null when none is scheduled). */
+  async nextDueAt(userId: string, now: Date): Promise<Date | null> {
+    const next = await this.queue.nextDue(userId, now);
+    const times = [next.learning, next.review].filter((d): d is Date => d !== null).map((d) => d.getTime());
+    return times.length ? new Date(Math.min(...times)) : null;
+  }
+
   private async countNew(userId: string, now: Date, room: Record<TStudyKind, number>, fetched: StateRow[][]): Promise<number> {
     const perKind = await Promise.all(
       STUDY_KINDS.map((k, i) =>
