@@ -4,6 +4,8 @@ import { SHARED_ENV, WORKER_ENV } from './config/config.tokens';
 import type { WorkerEnv } from './config/env';
 import { loggerModule } from './logging';
 import { HealthModule } from './modules/health/health.module';
+import { SchedulingProcessor } from './modules/optimizer/jobs/scheduling.processor';
+import { OptimizerModule } from './modules/optimizer/optimizer.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
 import { SystemProcessor } from './modules/system/ping.processor';
@@ -15,8 +17,15 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [loggerModule(env.LOG_LEVEL, 'worker'), ClockModule.forRoot(options.clock), PrismaModule, QueueModule, HealthModule],
-      providers: [{ provide: WORKER_ENV, useValue: env }, { provide: SHARED_ENV, useValue: env }, SystemProcessor],
+      imports: [
+        loggerModule(env.LOG_LEVEL, 'worker'),
+        ClockModule.forRoot(options.clock),
+        PrismaModule,
+        QueueModule,
+        HealthModule,
+        OptimizerModule,
+      ],
+      providers: [{ provide: WORKER_ENV, useValue: env }, { provide: SHARED_ENV, useValue: env }, SystemProcessor, SchedulingProcessor],
       exports: [WORKER_ENV, SHARED_ENV],
     };
   }

@@ -42,6 +42,11 @@ export class SettingsService {
     return this.get(userId);
   }
 
+  /** Keeps the optimizer's parameters (only those, so a settings change made meanwhile survives). */
+  applyOptimizedWeights(userId: string, weights: number[], at: Date): Promise<void> {
+    return this.repository.saveWeights(userId, weights, at);
+  }
+
   /** The learner's settings with their calendar and an FSRS scheduler configured from them. */
   async forScheduling(userId: string): Promise<LearnerSchedule> {
     const settings = await this.repository.find(userId);
