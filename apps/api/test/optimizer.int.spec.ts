@@ -5,7 +5,7 @@ import { FSRSBinding } from '@open-spaced-repetition/binding';
 import type { Queue } from 'bullmq';
 import { default_w } from 'ts-fsrs';
 import { OPTIMIZE_SWEEP_SCHEDULER_ID, ZOptimizationResponse, ZSettingsResponse, type TOptimization } from '@prep/contracts';
-import { syntheticHistory } from '../src/bench/synthetic-history';
+import { syntheticHistory, syntheticLogRows } from '../src/bench/synthetic-history';
 import { OptimizerRepository } from '../src/modules/optimizer/optimizer.repository';
 import { OptimizerService } from '../src/modules/optimizer/optimizer.service';
 import { SCHEDULING_QUEUE } from '../src/modules/optimizer/scheduling-queue';
@@ -29,22 +29,13 @@ async function seedHistory(userId: string, items: number, seed: number): Promise
   // The history ends yesterday.
   const start = Date.now() - (Math.max(...reviews.map((r) => r.day)) + 1) * DAY_MS;
   const sorted = [...reviews].sort((a, b) => a.item - b.item || a.day - b.day);
-  await app.get(PrismaService).reviewLog.createMany({
-    data: sorted.map((r) => ({
-      userId,
-      kind: 'card' as const,
-      refId: `synthetic-${seed}-${r.item}`,
-      rating: r.rating,
-      source: 'review' as const,
-      reviewedAt: new Date(start + r.day * DAY_MS),
-      elapsedDays: r.elapsedDays,
-      scheduledDays: 0,
-      stateBefore: r.first ? ('new' as const) : ('review' as const),
-      stateAfter: 'review' as const,
-      before: {},
-      after: {},
-    })),
-  });
+  const rows = syntheticLogRows(
+    sorted,
+    userId,
+    (item) => `synthetic-${seed}-${item}`,
+    (r) => new Date(start + r.day * DAY_MS),
+  );
+  await app.get(PrismaService).reviewLog.createMany({ data: rows });
   return reviews.length;
 }
 

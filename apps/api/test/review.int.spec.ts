@@ -109,6 +109,21 @@ describe('review queue and ratings', () => {
     });
     expect(reused.statusCode).toBe(409);
     expect(errorOf(reused).code).toBe('conflict');
+
+    // The same clientReviewId sent for two items at once: one applies, the other is told it was used.
+    const shared = reviewId();
+    const raced = await Promise.all(
+      deck.cardItemIds.map((item) =>
+        call(app, {
+          method: 'POST',
+          url: `/api/review/${item}`,
+          cookie: me.cookie,
+          payload: { rating: 'hard', durationMs: 1, clientReviewId: shared },
+        }),
+      ),
+    );
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await prisma.reviewLog.count({ where: { userId: me.user.id, clientReviewId: shared } })).toBe(1);
   });
 
   it('serialises concurrent ratings of one item: each applies to the state the previous one left', async () => {

@@ -135,18 +135,26 @@ CREATE INDEX "DeckItem_deckSlug_position_idx" ON "DeckItem"("deckSlug", "positio
 CREATE INDEX "DeckItem_kind_refId_idx" ON "DeckItem"("kind", "refId");
 
 -- CreateIndex
--- The queues, as index scans over only the rows that can be shown (not suspended, not paused, not retired):
--- studied items by due time, new items by rank. The Prisma schema cannot express WHERE, and it compares columns
+-- The queues, as index-only scans over only the rows that can be shown (not suspended, not paused, not retired):
+-- studied items by due time, new items by rank. The INCLUDE columns are what the queue sorts and filters on. The Prisma schema cannot express WHERE, and it compares columns
 -- only, so these are not declared there and later migrations leave them alone.
 CREATE INDEX "StudyState_due_queue_idx" ON "StudyState"("userId", "due")
+    INCLUDE ("state", "stability", "lastReview", "buriedUntil", "kind", "refId")
     WHERE "state" <> 'new' AND NOT "suspended" AND NOT "paused" AND NOT "retired";
 
 -- CreateIndex
 CREATE INDEX "StudyState_new_queue_idx" ON "StudyState"("userId", "kind", "newRank")
+    INCLUDE ("refId", "buriedUntil")
     WHERE "state" = 'new' AND NOT "suspended" AND NOT "paused" AND NOT "retired";
 
 -- CreateIndex
-CREATE INDEX "ReviewLog_userId_reviewedAt_idx" ON "ReviewLog"("userId", "reviewedAt");
+-- The reviews that count (rated, not undone), by time: the daily limits and stats read them from the index alone.
+CREATE INDEX "ReviewLog_counted_idx" ON "ReviewLog"("userId", "reviewedAt")
+    INCLUDE ("kind", "stateBefore", "rating", "durationMs")
+    WHERE "rating" IS NOT NULL AND "undoneAt" IS NULL;
+
+-- CreateIndex
+CREATE INDEX "ReviewLog_userId_seq_idx" ON "ReviewLog"("userId", "seq");
 
 -- CreateIndex
 CREATE INDEX "ReviewLog_userId_kind_refId_seq_idx" ON "ReviewLog"("userId", "kind", "refId", "seq");

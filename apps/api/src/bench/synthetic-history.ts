@@ -86,3 +86,27 @@ export function syntheticHistory(options: {
   }
   return { reviews, states };
 }
+
+/** Review-log rows for a synthetic history, as ratings in review sessions would have written them. */
+export function syntheticLogRows(
+  reviews: SyntheticReview[],
+  userId: string,
+  refIdOf: (item: number) => string,
+  reviewedAtOf: (review: SyntheticReview) => Date,
+) {
+  return reviews.map((r) => ({
+    userId,
+    kind: 'card' as const,
+    refId: refIdOf(r.item),
+    rating: r.rating,
+    source: 'review' as const,
+    reviewedAt: reviewedAtOf(r),
+    durationMs: 8_000,
+    elapsedDays: r.elapsedDays,
+    scheduledDays: 0,
+    stateBefore: r.first ? ('new' as const) : ('review' as const),
+    stateAfter: 'review' as const,
+    before: {},
+    after: {},
+  }));
+}

@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { TStudyKind } from '@prep/contracts';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
-import { SHOWABLE, unburied } from './study.sql';
+import { SHOWABLE, STATE_COLUMNS, unburied } from './study.sql';
 import type { StateRow } from './study.types';
 
-const STATE_COLUMNS = Prisma.raw(
-  `s.kind, s."refId", s.state, s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays", s."learningSteps",
-   s.reps, s.lapses, s."lastReview", s.suspended, s."buriedUntil", s.leech, s.paused, s.retired, s.version`,
-);
+export interface Candidates {
+  reviews: { rows: StateRow[]; total: number };
+  learning: { rows: StateRow[]; total: number };
+  fresh: Record<TStudyKind, StateRow[]>;
+}
+
+const stateOf = ({ queue: _q, total: _t, key: _k, ...row }: StateRow & { queue: string; total: bigint; key: number }): StateRow => row;
 
 export interface DayCounts {
   newByKind: Record<TStudyKind, number>;
@@ -38,15 +41,50 @@ export class QueueRepository {
     return counts;
   }
 
-  /** Due reviews, lowest retrievability first (for any FSRS decay that is the highest elapsed/stability), and how many. */
-  async dueReviews(userId: string, now: Date, limit: number): Promise<{ rows: StateRow[]; total: number }> {
-    const rows = await this.prisma.$queryRaw<(StateRow & { total: bigint })[]>`
-      SELECT ${STATE_COLUMNS}, count(*) OVER () AS total FROM "StudyState" s
-      WHERE s."userId" = ${userId}::uuid AND s.state <> 'new' AND ${SHOWABLE} AND s.due <= ${now}
-        AND s.state = 'review' AND ${unburied(now)}
-      ORDER BY extract(epoch FROM ${now}::timestamptz - coalesce(s."lastReview", s.due)) / greatest(s.stability, 0.001) DESC, s.due
-      LIMIT ${limit}`;
-    return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
+  /**
+   * Everything the queue may offer now, in one round trip: due reviews, lowest retrievability first (for any FSRS
+   * decay that is the highest elapsed/stability; at most `reviews`), learning steps due now (at most `learning`), and
+   * the next new items of each kind (at most `fresh[kind]`), each with how many there are. The selection reads only
+   * the partial queue indexes (their INCLUDE columns); full rows are fetched for the picked items alone.
+   */
+  async candidates(
+    userId: string,
+    now: Date,
+    limits: { reviews: number; learning: number; fresh: Record<TStudyKind, number> },
+  ): Promise<Candidates> {
+    const due = Prisma.sql`s."userId" = ${userId}::uuid AND s.state <> 'new' AND ${SHOWABLE} AND s.due <= ${now} AND ${unburied(now)}`;
+    const fresh = (kind: TStudyKind) => Prisma.sql`
+      (SELECT 'new' AS queue, s.kind, s."refId", 0::bigint AS total, s."newRank"::float8 AS key
+       FROM "StudyState" s
+       WHERE s."userId" = ${userId}::uuid AND s.kind = ${kind}::"StudyKind" AND s.state = 'new' AND ${SHOWABLE} AND ${unburied(now)}
+       ORDER BY s."newRank" LIMIT ${limits.fresh[kind]})`;
+    const rows = await this.prisma.$queryRaw<(StateRow & { queue: 'review' | 'learning' | 'new'; total: bigint; key: number })[]>`
+      WITH picked AS (
+        (SELECT 'review' AS queue, s.kind, s."refId", count(*) OVER () AS total,
+           extract(epoch FROM ${now}::timestamptz - coalesce(s."lastReview", s.due)) / greatest(s.stability, 0.001) AS key
+         FROM "StudyState" s WHERE ${due} AND s.state = 'review'
+         ORDER BY key DESC, s.due LIMIT ${limits.reviews})
+        UNION ALL
+        (SELECT 'learning' AS queue, s.kind, s."refId", count(*) OVER () AS total, extract(epoch FROM s.due) AS key
+         FROM "StudyState" s WHERE ${due} AND s.state IN ('learning', 'relearning')
+         ORDER BY s.due LIMIT ${limits.learning})
+        UNION ALL ${fresh('card')} UNION ALL ${fresh('problem')} UNION ALL ${fresh('lab')}
+      )
+      SELECT p.queue, p.total, p.key, ${STATE_COLUMNS}
+      FROM picked p JOIN "StudyState" s ON s."userId" = ${userId}::uuid AND s.kind = p.kind AND s."refId" = p."refId"`;
+    const pick = (queue: string) => rows.filter((r) => r.queue === queue);
+    const reviews = pick('review').sort((a, b) => b.key - a.key || a.due.getTime() - b.due.getTime());
+    const learning = pick('learning').sort((a, b) => a.key - b.key);
+    const newRows = pick('new').sort((a, b) => a.key - b.key);
+    return {
+      reviews: { rows: reviews.map(stateOf), total: Number(reviews[0]?.total ?? 0) },
+      learning: { rows: learning.map(stateOf), total: Number(learning[0]?.total ?? 0) },
+      fresh: {
+        card: newRows.filter((r) => r.kind === 'card').map(stateOf),
+        problem: newRows.filter((r) => r.kind === 'problem').map(stateOf),
+        lab: newRows.filter((r) => r.kind === 'lab').map(stateOf),
+      },
+    };
   }
 
   /** Learning and relearning steps due by `until`, earliest first, and how many. */
@@ -58,16 +96,6 @@ export class QueueRepository {
       ORDER BY s.due
       LIMIT ${limit}`;
     return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
-  }
-
-  /** The next new items of one kind, in rank order (deck enrolled first, then deck position). */
-  async newItems(userId: string, kind: TStudyKind, now: Date, limit: number): Promise<StateRow[]> {
-    if (limit <= 0) return [];
-    return this.prisma.$queryRaw<StateRow[]>`
-      SELECT ${STATE_COLUMNS} FROM "StudyState" s
-      WHERE s."userId" = ${userId}::uuid AND s.kind = ${kind}::"StudyKind" AND s.state = 'new' AND ${SHOWABLE} AND ${unburied(now)}
-      ORDER BY s."newRank"
-      LIMIT ${limit}`;
   }
 
   /** How many new items of one kind are available, counting no further than `cap`. */

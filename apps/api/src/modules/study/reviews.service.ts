@@ -19,8 +19,8 @@ import { type LearnerSchedule, SettingsService } from '../settings/settings.serv
 import { StudyItemsReader } from './study-items.reader';
 import { seedOf, toKey } from './study-keys';
 import type { Schedule } from './scheduler/scheduler';
-import { fromSnapshot, toItemState, toLogEntry, toSnapshot } from './study.mapper';
-import { StudyRepository } from './study.repository';
+import { fromSnapshot, logRowOf, toItemState, toLogEntry } from './study.mapper';
+import { type SeenReview, StudyRepository } from './study.repository';
 import type { ItemKey, LogRow, NewLog, OutcomeRow, StateRow } from './study.types';
 
 /** A graded attempt at a problem, as the submissions pipeline reports it. */
@@ -40,10 +40,17 @@ export const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 const MAX_DURATION_MS = 3_600_000;
 
+/** Optimistic writes retried at most this often when concurrent ratings of the item keep winning. */
+const MAX_ATTEMPTS = 8;
+
 export const notFound = () => new AppError(ErrorCode.NotFound, 'No such item');
 
+/** A unique-index violation, from a Prisma model query (P2002) or a raw query through the pg adapter (P2010). */
 function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string } | null)?.code === 'P2002';
+  const error = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return (
+    error?.code === 'P2002' || (error?.code === 'P2010' && error.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation')
+  );
 }
 
 /** Leech: the lapse that reaches the threshold, then every half of it again (Anki: 8, 12, 16, …). */
@@ -94,8 +101,9 @@ export class ReviewsService {
    *
    * Pass `tx`, the Prisma interactive-transaction client in which the submission's final verdict is written, and the
    * review commits or rolls back with that verdict: a grading job retried after a crash cannot record a second review.
-   * Without `tx` it runs in a transaction of its own. Either way it is idempotent per submission (the review's
-   * clientReviewId is `outcome:<submissionId>`): recording the same submission again returns the first response.
+   * Without `tx` its single write statement is atomic on its own. Either way it is idempotent per submission (the
+   * review's clientReviewId is `outcome:<submissionId>`): recording the same submission again returns the first
+   * response.
    *
    * A problem never studied is introduced by its first outcome (it counts against nothing: limits apply only to what
    * the queue offers). The learner may replace the rating once (`POST /review/:itemId/override`) while no later
@@ -126,42 +134,44 @@ export class ReviewsService {
   /** POST /review/:itemId/override: re-rates the latest outcome from the state before it, at its time. Once. */
   override(userId: string, itemId: string, request: TOverrideRequest): Promise<TReviewResponse> {
     const key = toKey(itemId);
-    return this.idempotent(userId, request.clientReviewId, key, undefined, async (db, learner, now) => {
-      const row = await this.lockLive(db, userId, key, now);
-      const replay = await this.replayIfSeen(db, userId, request.clientReviewId, key);
-      if (replay) return replay;
-      const outcome = await this.repository.latestOutcome(db, userId, key);
-      if (!outcome) throw new AppError(ErrorCode.NotFound, 'This item has no graded outcome to override');
-      if (outcome.undoneAt) throw new AppError(ErrorCode.Conflict, 'This outcome was already overridden');
-      const latest = await this.repository.latestOfItem(db, userId, key);
-      if (latest?.id !== outcome.id) throw new AppError(ErrorCode.Conflict, 'The problem was reviewed again since this outcome');
+    return this.idempotent(userId, request.clientReviewId, key, undefined, (_db, learner, now) =>
+      this.prisma.$transaction(async (db) => {
+        const row = await this.lockLive(db, userId, key, now);
+        const replay = await this.replayIfSeen(db, userId, request.clientReviewId, key);
+        if (replay) return replay;
+        const outcome = await this.repository.latestOutcome(db, userId, key);
+        if (!outcome) throw new AppError(ErrorCode.NotFound, 'This item has no graded outcome to override');
+        if (outcome.undoneAt) throw new AppError(ErrorCode.Conflict, 'This outcome was already overridden');
+        const latest = await this.repository.latestOfItem(db, userId, key);
+        if (latest?.id !== outcome.id) throw new AppError(ErrorCode.Conflict, 'The problem was reviewed again since this outcome');
 
-      const before = fromSnapshot(outcome.before, row);
-      const rated = learner.scheduler.rate(key.kind, before, request.rating, outcome.reviewedAt, seedOf(userId, key));
-      const leech = becomesLeech(before, rated.next, learner.settings.leechThreshold);
-      const after = await this.repository.saveState(db, userId, afterRating(before, rated.next, leech), now);
-      await this.repository.markUndone(db, outcome.id, now);
-      const log = this.newLog(userId, key, {
-        rating: request.rating,
-        source: 'override',
-        reviewedAt: outcome.reviewedAt,
-        durationMs: outcome.durationMs,
-        elapsedDays: outcome.elapsedDays,
-        early: outcome.early,
-        before,
-        after,
-        clientReviewId: request.clientReviewId,
-        revertsId: outcome.id,
-      });
-      const outcomeState: OutcomeRow = { ...outcomeOf(outcome), undoneAt: now, overrideRating: request.rating };
-      const response: TReviewResponse = {
-        review: toLogEntry(logRowOf(log)),
-        state: toItemState(after, learner, now, outcomeState),
-        leech,
-      };
-      await this.repository.insertLog(db, { ...log, response });
-      return response;
-    });
+        const before = fromSnapshot(outcome.before, row);
+        const rated = learner.scheduler.rate(key.kind, before, request.rating, outcome.reviewedAt, seedOf(userId, key));
+        const leech = becomesLeech(before, rated.next, learner.settings.leechThreshold);
+        const after = await this.repository.saveState(db, userId, afterRating(before, rated.next, leech), now);
+        await this.repository.markUndone(db, outcome.id, now);
+        const log = this.newLog(userId, key, {
+          rating: request.rating,
+          source: 'override',
+          reviewedAt: outcome.reviewedAt,
+          durationMs: outcome.durationMs,
+          elapsedDays: outcome.elapsedDays,
+          early: outcome.early,
+          before,
+          after,
+          clientReviewId: request.clientReviewId,
+          revertsId: outcome.id,
+        });
+        const outcomeState: OutcomeRow = { ...outcomeOf(outcome), undoneAt: now, overrideRating: request.rating };
+        const response: TReviewResponse = {
+          review: toLogEntry(logRowOf(log)),
+          state: toItemState(after, learner, now, outcomeState),
+          leech,
+        };
+        await this.repository.insertLog(db, { ...log, response });
+        return response;
+      }, TX_OPTIONS),
+    );
   }
 
   /** POST /review/undo: restores the state before my latest (or the given) review; that review no longer counts. */
@@ -221,7 +231,11 @@ export class ReviewsService {
     return state;
   }
 
-  /** Runs `work` once per clientReviewId: a repeat (even a concurrent one) gets the stored response. */
+  /**
+   * Runs `work` once per clientReviewId: a repeat gets the stored response. A concurrent repeat that loses the race
+   * for the unique clientReviewId is answered from the winner's row (outside a caller's transaction; inside one, the
+   * error aborts that transaction and its retry replays).
+   */
   private async idempotent(
     userId: string,
     clientReviewId: string,
@@ -229,14 +243,11 @@ export class ReviewsService {
     tx: Db | undefined,
     work: (db: Db, learner: LearnerSchedule, now: Date) => Promise<TReviewResponse>,
   ): Promise<TReviewResponse> {
-    const replay = await this.replayIfSeen(tx ?? this.prisma, userId, clientReviewId, key);
-    if (replay) return replay;
     const now = this.clock.now();
     const learner = await this.settings.forScheduling(userId);
     try {
-      return tx ? await work(tx, learner, now) : await this.prisma.$transaction((db) => work(db, learner, now), TX_OPTIONS);
+      return await work(tx ?? this.prisma, learner, now);
     } catch (e) {
-      // The same clientReviewId committed concurrently by another request (for another item: a conflict).
       if (tx || !isUniqueViolation(e)) throw e;
       const raced = await this.replayIfSeen(this.prisma, userId, clientReviewId, key);
       if (raced) return raced;
@@ -246,7 +257,10 @@ export class ReviewsService {
 
   private async replayIfSeen(db: Db, userId: string, clientReviewId: string, key: ItemKey): Promise<TReviewResponse | null> {
     const seen = await this.repository.findByClientReviewId(db, userId, clientReviewId);
-    if (!seen) return null;
+    return seen ? this.replayed(seen, key) : null;
+  }
+
+  private replayed(seen: SeenReview, key: ItemKey): TReviewResponse {
     if (seen.kind !== key.kind || seen.refId !== key.refId) {
       throw new AppError(ErrorCode.Conflict, 'This clientReviewId was already used for another item', [
         { path: 'body.clientReviewId', message: 'already used for another item' },
@@ -262,37 +276,46 @@ export class ReviewsService {
   }
 
   /**
-   * The one place a rating changes an item: FSRS, leech, state and log. Rules that react to a rating (issue 13: a
-   * problem rated `again` brings its concept cards due) belong here, inside the same transaction.
+   * The one place a rating changes an item: FSRS, leech, state and log. Optimistic: it reads the state (and any
+   * review already stored under the clientReviewId) in one query, computes, and writes state and log in one statement
+   * that applies only if the state's version is unchanged; a concurrent change makes it read again and re-apply on
+   * top. Rules that react to a rating (issue 13: a problem rated `again` brings its concept cards due) belong here.
    */
   private async applyRating(db: Db, userId: string, learner: LearnerSchedule, now: Date, input: RatingInput): Promise<TReviewResponse> {
     const { key } = input;
-    const before = await this.lockLive(db, userId, key, now);
-    const replay = await this.replayIfSeen(db, userId, input.clientReviewId, key);
-    if (replay) return replay;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const { row: before, seen } = await this.repository.readForRating(db, userId, key, input.clientReviewId);
+      if (seen) return this.replayed(seen, key);
+      if (!before) {
+        if ((await this.repository.contentStatus(db, key)) !== 'live') throw notFound();
+        await this.repository.insertState(db, userId, key, now);
+        continue;
+      }
+      if (before.retired) throw notFound();
 
-    const rated = learner.scheduler.rate(key.kind, before, input.rating, now, seedOf(userId, key));
-    const leech = becomesLeech(before, rated.next, learner.settings.leechThreshold);
-    const after = await this.repository.saveState(db, userId, afterRating(before, rated.next, leech), now);
-    const log = this.newLog(userId, key, {
-      rating: input.rating,
-      source: input.source,
-      reviewedAt: now,
-      durationMs: input.durationMs === null ? null : Math.min(input.durationMs, MAX_DURATION_MS),
-      elapsedDays: rated.elapsedDays,
-      early: rated.early,
-      before,
-      after,
-      clientReviewId: input.clientReviewId,
-      revertsId: null,
-    });
-    const response: TReviewResponse = {
-      review: toLogEntry(logRowOf(log)),
-      state: toItemState(after, learner, now, await this.outcomeAfter(db, userId, key, log)),
-      leech,
-    };
-    await this.repository.insertLog(db, { ...log, response });
-    return response;
+      const rated = learner.scheduler.rate(key.kind, before, input.rating, now, seedOf(userId, key));
+      const leech = becomesLeech(before, rated.next, learner.settings.leechThreshold);
+      const after = { ...afterRating(before, rated.next, leech), version: before.version + 1 };
+      const log = this.newLog(userId, key, {
+        rating: input.rating,
+        source: input.source,
+        reviewedAt: now,
+        durationMs: input.durationMs === null ? null : Math.min(input.durationMs, MAX_DURATION_MS),
+        elapsedDays: rated.elapsedDays,
+        early: rated.early,
+        before,
+        after,
+        clientReviewId: input.clientReviewId,
+        revertsId: null,
+      });
+      const response: TReviewResponse = {
+        review: toLogEntry(logRowOf(log)),
+        state: toItemState(after, learner, now, await this.outcomeAfter(db, userId, key, log)),
+        leech,
+      };
+      if (await this.repository.writeRating(db, userId, before.version, { ...log, response }, now)) return response;
+    }
+    throw new AppError(ErrorCode.Conflict, 'The item kept changing while this rating was applied; try again');
   }
 
   /** The problem's latest outcome once `log` is written (this one, or an earlier one that `log` now follows). */
@@ -315,27 +338,6 @@ export class ReviewsService {
 /** A rated item: new schedule, unburied, back in the queue even if its deck was unenrolled; a new leech is suspended. */
 function afterRating(before: StateRow, next: Schedule, leech: boolean): StateRow {
   return { ...before, ...next, buriedUntil: null, paused: false, leech: before.leech || leech, suspended: before.suspended || leech };
-}
-
-function logRowOf(log: NewLog): LogRow {
-  return {
-    id: log.id,
-    kind: log.kind,
-    refId: log.refId,
-    rating: log.rating,
-    source: log.source,
-    reviewedAt: log.reviewedAt,
-    durationMs: log.durationMs,
-    elapsedDays: log.elapsedDays,
-    scheduledDays: log.scheduledDays,
-    early: log.early,
-    stateBefore: log.before.state,
-    stateAfter: log.after.state,
-    before: toSnapshot(log.before),
-    after: toSnapshot(log.after),
-    undoneAt: null,
-    revertsId: log.revertsId,
-  };
 }
 
 function outcomeOf(log: LogRow): OutcomeRow {

@@ -48,11 +48,14 @@ export class StudyQueueService {
       number
     >;
 
-    const [reviews, learning, ...fresh] = await Promise.all([
-      this.queue.dueReviews(userId, now, Math.max(1, Math.min(limit, reviewRoom))),
-      this.queue.dueLearning(userId, now, now, limit),
-      ...STUDY_KINDS.map((k) => this.queue.newItems(userId, k, now, Math.min(newRoom[k], NEW_FETCH_CAP))),
-    ]);
+    const fetchNew = Object.fromEntries(STUDY_KINDS.map((k) => [k, Math.min(newRoom[k], NEW_FETCH_CAP)])) as Record<TStudyKind, number>;
+    const picked = await this.queue.candidates(userId, now, {
+      reviews: Math.max(1, Math.min(limit, reviewRoom)),
+      learning: limit,
+      fresh: fetchNew,
+    });
+    const { reviews, learning } = picked;
+    const fresh = STUDY_KINDS.map((k) => picked.fresh[k]);
     const newCount = await this.countNew(userId, now, newRoom, fresh);
     const counts = { review: Math.min(reviews.total, reviewRoom), learning: learning.total, new: newCount };
 

@@ -1,7 +1,7 @@
 import { itemIdOf, type TItemState, type TOutcomeSummary, type TReviewLogEntry, type TStudyKind } from '@prep/contracts';
 import type { LearnerSchedule } from '../settings/settings.service';
 import { newSchedule } from './scheduler/scheduler';
-import type { LogRow, OutcomeRow, StateRow, StateSnapshot } from './study.types';
+import type { LogRow, NewLog, OutcomeRow, SnapshotFields, StateRow, StateSnapshot } from './study.types';
 
 /** The state of an item never touched: new, nothing scheduled. */
 export function blankState(kind: TStudyKind, refId: string, now: Date): StateRow {
@@ -17,10 +17,11 @@ export function isDueNow(row: StateRow, now: Date): boolean {
   return row.state !== 'new' && !row.suspended && !row.paused && !row.retired && !isBuried(row, now) && row.due <= now;
 }
 
-export function toSnapshot(row: StateRow): StateSnapshot {
+/** The schedule and the flags a review can change: what a state row persists and a log row snapshots. */
+export function snapshotFields(row: StateRow): SnapshotFields {
   return {
     state: row.state,
-    due: row.due.toISOString(),
+    due: row.due,
     stability: row.stability,
     difficulty: row.difficulty,
     elapsedDays: row.elapsedDays,
@@ -28,10 +29,33 @@ export function toSnapshot(row: StateRow): StateSnapshot {
     learningSteps: row.learningSteps,
     reps: row.reps,
     lapses: row.lapses,
-    lastReview: row.lastReview?.toISOString() ?? null,
+    lastReview: row.lastReview,
     suspended: row.suspended,
-    buriedUntil: row.buriedUntil?.toISOString() ?? null,
+    buriedUntil: row.buriedUntil,
     leech: row.leech,
+  };
+}
+
+export function toSnapshot(row: StateRow): StateSnapshot {
+  const fields = snapshotFields(row);
+  return {
+    ...fields,
+    due: fields.due.toISOString(),
+    lastReview: fields.lastReview?.toISOString() ?? null,
+    buriedUntil: fields.buriedUntil?.toISOString() ?? null,
+  };
+}
+
+/** A log row as it will read back once written. */
+export function logRowOf(log: NewLog): LogRow {
+  const { userId: _user, before, after, clientReviewId: _client, response: _response, ...fields } = log;
+  return {
+    ...fields,
+    stateBefore: before.state,
+    stateAfter: after.state,
+    before: toSnapshot(before),
+    after: toSnapshot(after),
+    undoneAt: null,
   };
 }
 

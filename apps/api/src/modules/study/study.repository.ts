@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { itemIdOf, type TDifficulty, type TStudyKind } from '@prep/contracts';
-import { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../prisma/db';
 import { PrismaService } from '../prisma/prisma.service';
-import { toSnapshot } from './study.mapper';
-import { IN_ENROLLED_DECK } from './study.sql';
+import { logRowOf, snapshotFields } from './study.mapper';
+import { IN_ENROLLED_DECK, STATE_COLUMNS } from './study.sql';
 import type { ItemContent, ItemKey, LogRow, NewLog, OutcomeRow, StateRow } from './study.types';
 
-const STATE_COLUMNS = Prisma.raw(
-  `kind, "refId", state, due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses,
-   "lastReview", suspended, "buriedUntil", leech, paused, retired, version`,
-);
+/** A review already stored under a clientReviewId: its item and the response it got. */
+export interface SeenReview {
+  kind: TStudyKind;
+  refId: string;
+  response: unknown;
+}
 
 const LOG_SELECT = {
   id: true,
@@ -50,8 +51,8 @@ export class StudyRepository {
   /** The state row, locked until the transaction ends (two ratings of one item queue here instead of racing). */
   async lockState(db: Db, userId: string, key: ItemKey): Promise<StateRow | null> {
     const rows = await db.$queryRaw<StateRow[]>`
-      SELECT ${STATE_COLUMNS} FROM "StudyState"
-      WHERE "userId" = ${userId}::uuid AND kind = ${key.kind}::"StudyKind" AND "refId" = ${key.refId}
+      SELECT ${STATE_COLUMNS} FROM "StudyState" s
+      WHERE s."userId" = ${userId}::uuid AND s.kind = ${key.kind}::"StudyKind" AND s."refId" = ${key.refId}
       FOR UPDATE`;
     return rows[0] ?? null;
   }
@@ -59,7 +60,7 @@ export class StudyRepository {
   /** Creates the row of a never-touched item; null when a concurrent transaction created it first. */
   async insertState(db: Db, userId: string, key: ItemKey, now: Date): Promise<StateRow | null> {
     const rows = await db.$queryRaw<StateRow[]>`
-      INSERT INTO "StudyState" ("userId", kind, "refId", due, "updatedAt", paused)
+      INSERT INTO "StudyState" AS s ("userId", kind, "refId", due, "updatedAt", paused)
       SELECT s."userId", s.kind, s."refId", ${now}, ${now}, NOT ${IN_ENROLLED_DECK}
       FROM (SELECT ${userId}::uuid AS "userId", ${key.kind}::"StudyKind" AS kind, ${key.refId}::text AS "refId") s
       ON CONFLICT DO NOTHING
@@ -88,24 +89,7 @@ export class StudyRepository {
   async saveState(db: Db, userId: string, row: StateRow, now: Date): Promise<StateRow> {
     await db.studyState.update({
       where: { userId_kind_refId: { userId, kind: row.kind, refId: row.refId } },
-      data: {
-        state: row.state,
-        due: row.due,
-        stability: row.stability,
-        difficulty: row.difficulty,
-        elapsedDays: row.elapsedDays,
-        scheduledDays: row.scheduledDays,
-        learningSteps: row.learningSteps,
-        reps: row.reps,
-        lapses: row.lapses,
-        lastReview: row.lastReview,
-        suspended: row.suspended,
-        buriedUntil: row.buriedUntil,
-        leech: row.leech,
-        paused: row.paused,
-        version: { increment: 1 },
-        updatedAt: now,
-      },
+      data: { ...snapshotFields(row), paused: row.paused, version: { increment: 1 }, updatedAt: now },
       select: { version: true },
     });
     return { ...row, version: row.version + 1 };
@@ -114,9 +98,9 @@ export class StudyRepository {
   async findStates(userId: string, keys: ItemKey[]): Promise<Map<string, StateRow>> {
     if (keys.length === 0) return new Map();
     const rows = await this.prisma.$queryRaw<StateRow[]>`
-      SELECT ${STATE_COLUMNS} FROM "StudyState"
-      WHERE "userId" = ${userId}::uuid
-        AND (kind, "refId") IN (SELECT * FROM unnest(${keys.map((k) => k.kind)}::"StudyKind"[], ${keys.map((k) => k.refId)}::text[]))`;
+      SELECT ${STATE_COLUMNS} FROM "StudyState" s
+      WHERE s."userId" = ${userId}::uuid
+        AND (s.kind, s."refId") IN (SELECT * FROM unnest(${keys.map((k) => k.kind)}::"StudyKind"[], ${keys.map((k) => k.refId)}::text[]))`;
     return new Map(rows.map((r) => [itemIdOf(r.kind, r.refId), r]));
   }
 
@@ -132,27 +116,70 @@ export class StudyRepository {
     return row && { kind: row.kind, refId: row.refId, response: row.response === null ? null : JSON.parse(row.response) };
   }
 
+  /** The item's state (null when the learner never touched it) and the review stored under a clientReviewId, in one round trip. */
+  async readForRating(
+    db: Db,
+    userId: string,
+    key: ItemKey,
+    clientReviewId: string,
+  ): Promise<{ row: StateRow | null; seen: SeenReview | null }> {
+    const [found] = await db.$queryRaw<
+      (Partial<StateRow> & { seenKind: TStudyKind | null; seenRefId: string | null; seenResponse: string | null })[]
+    >`
+      SELECT ${STATE_COLUMNS}, l.kind AS "seenKind", l."refId" AS "seenRefId", l.response AS "seenResponse"
+      FROM (SELECT 1) one
+      LEFT JOIN "StudyState" s ON s."userId" = ${userId}::uuid AND s.kind = ${key.kind}::"StudyKind" AND s."refId" = ${key.refId}
+      LEFT JOIN "ReviewLog" l ON l."userId" = ${userId}::uuid AND l."clientReviewId" = ${clientReviewId}`;
+    const { seenKind, seenRefId, seenResponse, ...state } = found!;
+    return {
+      row: state.kind ? (state as StateRow) : null,
+      seen:
+        seenKind && seenRefId
+          ? { kind: seenKind, refId: seenRefId, response: seenResponse === null ? null : JSON.parse(seenResponse) }
+          : null,
+    };
+  }
+
+  /**
+   * Writes a rating in one statement: the new state, only if the row still has `expectedVersion`, and the log row
+   * with it. False when another change came first (nothing written). Raises a unique violation when the
+   * clientReviewId was taken meanwhile.
+   */
+  async writeRating(db: Db, userId: string, expectedVersion: number, log: NewLog, now: Date): Promise<boolean> {
+    const s = snapshotFields(log.after);
+    const { undoneAt: _undone, ...row } = logRowOf(log);
+    const written = await db.$queryRaw<{ id: string }[]>`
+      WITH updated AS (
+        UPDATE "StudyState" SET
+          state = ${s.state}::"MemoryState", due = ${s.due}, stability = ${s.stability}, difficulty = ${s.difficulty},
+          "elapsedDays" = ${s.elapsedDays}, "scheduledDays" = ${s.scheduledDays}, "learningSteps" = ${s.learningSteps},
+          reps = ${s.reps}, lapses = ${s.lapses}, "lastReview" = ${s.lastReview}, suspended = ${s.suspended},
+          "buriedUntil" = ${s.buriedUntil}, leech = ${s.leech}, paused = ${log.after.paused}, version = version + 1, "updatedAt" = ${now}
+        WHERE "userId" = ${userId}::uuid AND kind = ${log.kind}::"StudyKind" AND "refId" = ${log.refId} AND version = ${expectedVersion}
+        RETURNING 1
+      )
+      INSERT INTO "ReviewLog" (id, "userId", kind, "refId", rating, source, "reviewedAt", "durationMs", "elapsedDays", "scheduledDays",
+        early, "stateBefore", "stateAfter", before, after, "clientReviewId", response, "revertsId")
+      SELECT ${row.id}::uuid, ${userId}::uuid, ${row.kind}::"StudyKind", ${row.refId}, ${row.rating}::"Rating",
+        ${toSourceColumn(row.source)}::"ReviewSource", ${row.reviewedAt}, ${row.durationMs}::int, ${row.elapsedDays}, ${row.scheduledDays},
+        ${row.early}, ${row.stateBefore}::"MemoryState", ${row.stateAfter}::"MemoryState", ${JSON.stringify(row.before)}::jsonb,
+        ${JSON.stringify(row.after)}::jsonb, ${log.clientReviewId}, ${log.response === null ? null : JSON.stringify(log.response)}, ${row.revertsId}::uuid
+      FROM updated
+      RETURNING id`;
+    return written.length === 1;
+  }
+
   async insertLog(db: Db, log: NewLog): Promise<void> {
+    const { undoneAt: _undone, ...row } = logRowOf(log);
     await db.reviewLog.create({
       data: {
-        id: log.id,
+        ...row,
         userId: log.userId,
-        kind: log.kind,
-        refId: log.refId,
-        rating: log.rating,
-        source: toSourceColumn(log.source),
-        reviewedAt: log.reviewedAt,
-        durationMs: log.durationMs,
-        elapsedDays: log.elapsedDays,
-        scheduledDays: log.scheduledDays,
-        early: log.early,
-        stateBefore: log.before.state,
-        stateAfter: log.after.state,
-        before: toSnapshot(log.before) as object,
-        after: toSnapshot(log.after) as object,
+        source: toSourceColumn(row.source),
+        before: row.before as object,
+        after: row.after as object,
         clientReviewId: log.clientReviewId,
         response: log.response === null ? null : JSON.stringify(log.response),
-        revertsId: log.revertsId,
       },
       select: { id: true },
     });
@@ -167,7 +194,7 @@ export class StudyRepository {
   async latestUndoable(db: Db, userId: string): Promise<LogRow | null> {
     const row = await db.reviewLog.findFirst({
       where: { userId, undoneAt: null, source: { in: [...UNDOABLE] } },
-      orderBy: [{ reviewedAt: 'desc' }, { seq: 'desc' }],
+      orderBy: { seq: 'desc' },
       select: LOG_SELECT,
     });
     return row ? toLogRow(row) : null;

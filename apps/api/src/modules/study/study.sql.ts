@@ -22,3 +22,9 @@ export const unburied = (now: Date) => Prisma.sql`(s."buriedUntil" IS NULL OR s.
 
 /** A studied item the queue would show at `now`. */
 export const dueAt = (now: Date) => Prisma.sql`(s.state <> 'new' AND ${SHOWABLE} AND s.due <= ${now} AND ${unburied(now)})`;
+
+/** Every column of a StateRow, from the table aliased s. */
+export const STATE_COLUMNS = Prisma.raw(
+  `s.kind, s."refId", s.state, s.due, s.stability, s.difficulty, s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps,
+   s.lapses, s."lastReview", s.suspended, s."buriedUntil", s.leech, s.paused, s.retired, s.version`,
+);

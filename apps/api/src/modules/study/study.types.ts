@@ -13,26 +13,21 @@ export interface StateRow extends Schedule {
   version: number;
 }
 
-/** What a review-log row snapshots before and after: the schedule and the flags a review can change. */
-export interface StateSnapshot {
-  state: TMemoryState;
-  due: string;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: string | null;
-  suspended: boolean;
-  buriedUntil: string | null;
-  leech: boolean;
-}
+/** The fields a review-log row snapshots before and after: the schedule and the flags a review can change. */
+export type SnapshotFields = Schedule & Pick<StateRow, 'suspended' | 'buriedUntil' | 'leech'>;
 
-export interface NewLog {
+/** SnapshotFields as stored (JSON): instants as ISO strings. */
+export type StateSnapshot = {
+  [K in keyof SnapshotFields]: SnapshotFields[K] extends Date
+    ? string
+    : SnapshotFields[K] extends Date | null
+      ? string | null
+      : SnapshotFields[K];
+};
+
+/** What every review-log row says about one review or schedule change. */
+interface LogFields {
   id: string;
-  userId: string;
   kind: TStudyKind;
   refId: string;
   rating: TRating | null;
@@ -42,30 +37,25 @@ export interface NewLog {
   elapsedDays: number;
   scheduledDays: number;
   early: boolean;
+  revertsId: string | null;
+}
+
+/** A row about to be written, with the full state rows before and after and the response to replay. */
+export interface NewLog extends LogFields {
+  userId: string;
   before: StateRow;
   after: StateRow;
   clientReviewId: string | null;
   response: unknown;
-  revertsId: string | null;
 }
 
-export interface LogRow {
-  id: string;
-  kind: TStudyKind;
-  refId: string;
-  rating: TRating | null;
-  source: TReviewSource;
-  reviewedAt: Date;
-  durationMs: number | null;
-  elapsedDays: number;
-  scheduledDays: number;
-  early: boolean;
+/** A row as read back. */
+export interface LogRow extends LogFields {
   stateBefore: TMemoryState;
   stateAfter: TMemoryState;
   before: StateSnapshot;
   after: StateSnapshot;
   undoneAt: Date | null;
-  revertsId: string | null;
 }
 
 /** The latest graded outcome of a problem, for its state. */
