@@ -6,8 +6,10 @@
  * under that load). Prints the figures. Not a test.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import autocannon from 'autocannon';
@@ -167,15 +169,28 @@ async function startApi(port: number): Promise<ChildProcess> {
 interface Figures {
   name: string;
   result: autocannon.Result;
+  /** CPU time the API process spent per request (Linux), a figure the machine's other load does not inflate much. */
+  cpuMsPerRequest: number | null;
+}
+
+/** User + system CPU milliseconds a process has used so far (Linux /proc; null elsewhere). */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 function report(rows: Figures[]): void {
-  console.log('\n| run | req/s | median | p90 | p99 | max | non-2xx |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const { name, result } of rows) {
+  console.log('\n| run | req/s | median | p90 | p99 | max | non-2xx | API CPU per request |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { name, result, cpuMsPerRequest } of rows) {
     const l = result.latency;
+    const cpu = cpuMsPerRequest === null ? 'n/a' : `${cpuMsPerRequest.toFixed(1)} ms`;
     console.log(
-      `| ${name} | ${result.requests.average.toFixed(0)} | ${l.p50} ms | ${l.p90} ms | ${l.p99} ms | ${l.max} ms | ${result.non2xx + result.errors + result.timeouts} |`,
+      `| ${name} | ${result.requests.average.toFixed(0)} | ${l.p50} ms | ${l.p90} ms | ${l.p99} ms | ${l.max} ms | ${result.non2xx + result.errors + result.timeouts} | ${cpu} |`,
     );
   }
 }
@@ -212,6 +227,7 @@ async function main(): Promise<void> {
     const next = { method: 'GET', path: '/api/review/next?limit=10' };
     const run = async (name: string, request: autocannon.Options['requests'], overallRate?: number): Promise<Figures> => {
       process.stdout.write(`${name} … `);
+      const cpuBefore = cpuMs(api.pid);
       const result = await autocannon({
         url: base,
         connections: CONNECTIONS,
@@ -220,8 +236,10 @@ async function main(): Promise<void> {
         requests: request,
         overallRate,
       });
+      const cpuAfter = cpuMs(api.pid);
+      const cpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, result.requests.total);
       console.log(`${result.requests.average.toFixed(0)} req/s, median ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
-      return { name, result };
+      return { name, result, cpuMsPerRequest };
     };
     await autocannon({ url: base, connections: 10, duration: 3, headers, requests: [next] }); // warm-up
     const rows = [
@@ -231,7 +249,12 @@ async function main(): Promise<void> {
       await run(`POST /api/review/:itemId, ${env.BENCH_RATE} req/s`, [rate()], env.BENCH_RATE),
     ];
     report(rows);
-    console.log(`\n${CONNECTIONS} connections, ${env.BENCH_DURATION} s per run; API, Postgres and autocannon share this machine.`);
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ');
+    console.log(`\n${CONNECTIONS} connections, ${env.BENCH_DURATION} s per run; API, Postgres and autocannon share this machine`);
+    console.log(`(${os.availableParallelism()} CPUs, load average ${load} over 1 / 5 / 15 min at the end).`);
   } finally {
     api.kill('SIGTERM');
   }

@@ -18,21 +18,7 @@ export interface StoredSettings {
   optimizedAt: Date | null;
 }
 
-const SELECT = {
-  desiredRetention: true,
-  newCardsPerDay: true,
-  newProblemsPerDay: true,
-  newLabsPerDay: true,
-  reviewsPerDay: true,
-  steps: true,
-  rolloverHour: true,
-  timezone: true,
-  fuzz: true,
-  maximumIntervalDays: true,
-  leechThreshold: true,
-  fsrsWeights: true,
-  optimizedAt: true,
-} as const;
+type SettingsRow = Omit<ReturnType<typeof toData>, 'steps' | 'fsrsWeights'> & { steps: unknown; fsrsWeights: number[] | null };
 
 export const DEFAULT_STORED_SETTINGS: StoredSettings = { ...DEFAULT_SETTINGS, fsrsWeights: [], optimizedAt: null };
 
@@ -40,8 +26,12 @@ export const DEFAULT_STORED_SETTINGS: StoredSettings = { ...DEFAULT_SETTINGS, fs
 export class SettingsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Read on every queue and rating request, so raw SQL (no per-call query compilation). */
   async find(userId: string): Promise<StoredSettings> {
-    const row = await this.prisma.studySettings.findUnique({ where: { userId }, select: SELECT });
+    const [row] = await this.prisma.$queryRaw<SettingsRow[]>`
+      SELECT "desiredRetention", "newCardsPerDay", "newProblemsPerDay", "newLabsPerDay", "reviewsPerDay", steps, "rolloverHour",
+        timezone, fuzz, "maximumIntervalDays", "leechThreshold", "fsrsWeights", "optimizedAt"
+      FROM "StudySettings" WHERE "userId" = ${userId}::uuid`;
     if (!row) return DEFAULT_STORED_SETTINGS;
     return {
       desiredRetention: row.desiredRetention,
@@ -53,7 +43,7 @@ export class SettingsRepository {
       fuzz: row.fuzz,
       maximumIntervalDays: row.maximumIntervalDays,
       leechThreshold: row.leechThreshold,
-      fsrsWeights: row.fsrsWeights,
+      fsrsWeights: row.fsrsWeights ?? [],
       optimizedAt: row.optimizedAt,
     };
   }

@@ -249,22 +249,20 @@ export class StudyRepository {
     return rows.map(toLogRow);
   }
 
-  /** What each item shows (cards, problems; labs have no content table yet), retired ones flagged. */
+  /** What each item shows (cards, problems; labs have no content table yet), retired ones flagged. Raw SQL: on every queue request. */
   async contents(keys: ItemKey[]): Promise<Map<string, ItemContent>> {
     const cardIds = keys.filter((k) => k.kind === 'card').map((k) => k.refId);
     const slugs = keys.filter((k) => k.kind === 'problem').map((k) => k.refId);
+    type CardRow = { id: string; deck: string; topic: string; front: string; back: string; tags: string[]; retiredAt: Date | null };
+    type ProblemRow = { slug: string; title: string; difficulty: TDifficulty; tags: string[]; retiredAt: Date | null };
     const [cards, problems] = await Promise.all([
       cardIds.length
-        ? this.prisma.card.findMany({
-            where: { id: { in: cardIds } },
-            select: { id: true, deck: true, topic: true, front: true, back: true, tags: true, retiredAt: true },
-          })
+        ? this.prisma.$queryRaw<CardRow[]>`
+            SELECT id, deck, topic, front, back, tags, "retiredAt" FROM "Card" WHERE id = ANY(${cardIds}::text[])`
         : [],
       slugs.length
-        ? this.prisma.problem.findMany({
-            where: { slug: { in: slugs } },
-            select: { slug: true, title: true, difficulty: true, tags: true, retiredAt: true },
-          })
+        ? this.prisma.$queryRaw<ProblemRow[]>`
+            SELECT slug, title, difficulty, tags, "retiredAt" FROM "Problem" WHERE slug = ANY(${slugs}::text[])`
         : [],
     ]);
     const out = new Map<string, ItemContent>();
@@ -276,7 +274,7 @@ export class StudyRepository {
     }
     for (const p of problems) {
       out.set(itemIdOf('problem', p.slug), {
-        content: { kind: 'problem', slug: p.slug, title: p.title, difficulty: p.difficulty as TDifficulty, tags: p.tags },
+        content: { kind: 'problem', slug: p.slug, title: p.title, difficulty: p.difficulty, tags: p.tags },
         retired: p.retiredAt !== null,
       });
     }
