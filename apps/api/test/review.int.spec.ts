@@ -334,4 +334,24 @@ describe('recordOutcome', () => {
     });
     expect(again.statusCode).toBe(409);
   });
+
+  it('refuses to override an outcome once the problem was reviewed again, and has nothing to override before an outcome', async () => {
+    const { me, deck } = await learnerWithDeck({ cards: 0, problems: 1 });
+    const id = deck.problemItemIds[0]!;
+    const override = () =>
+      call(app, {
+        method: 'POST',
+        url: `/api/review/${id}/override`,
+        cookie: me.cookie,
+        payload: { rating: 'easy', clientReviewId: reviewId() },
+      });
+    expect((await override()).statusCode).toBe(404);
+    await app
+      .get(ReviewsService)
+      .recordOutcome({ userId: me.user.id, problemSlug: deck.problemSlugs[0]!, rating: 'hard', submissionId: crypto.randomUUID() });
+    await rate(me, id, 'good');
+    const res = await override();
+    expect(res.statusCode).toBe(409);
+    expect(errorOf(res).message).toMatch(/reviewed again/);
+  });
 });

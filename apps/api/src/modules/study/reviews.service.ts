@@ -62,7 +62,7 @@ export function becomesLeech(before: StateRow, after: { lapses: number }, thresh
 interface RatingInput {
   key: ItemKey;
   rating: TRating;
-  source: Extract<TReviewSource, 'review' | 'outcome'>;
+  source: Extract<TReviewSource, 'review' | 'outcome' | 'override'>;
   durationMs: number | null;
   clientReviewId: string;
 }
@@ -134,43 +134,14 @@ export class ReviewsService {
   /** POST /review/:itemId/override: re-rates the latest outcome from the state before it, at its time. Once. */
   override(userId: string, itemId: string, request: TOverrideRequest): Promise<TReviewResponse> {
     const key = toKey(itemId);
-    return this.idempotent(userId, request.clientReviewId, key, undefined, (_db, learner, now) =>
-      this.prisma.$transaction(async (db) => {
-        const row = await this.lockLive(db, userId, key, now);
-        const replay = await this.replayIfSeen(db, userId, request.clientReviewId, key);
-        if (replay) return replay;
-        const outcome = await this.repository.latestOutcome(db, userId, key);
-        if (!outcome) throw new AppError(ErrorCode.NotFound, 'This item has no graded outcome to override');
-        if (outcome.undoneAt) throw new AppError(ErrorCode.Conflict, 'This outcome was already overridden');
-        const latest = await this.repository.latestOfItem(db, userId, key);
-        if (latest?.id !== outcome.id) throw new AppError(ErrorCode.Conflict, 'The problem was reviewed again since this outcome');
-
-        const before = fromSnapshot(outcome.before, row);
-        const rated = learner.scheduler.rate(key.kind, before, request.rating, outcome.reviewedAt, seedOf(userId, key));
-        const leech = becomesLeech(before, rated.next, learner.settings.leechThreshold);
-        const after = await this.repository.saveState(db, userId, afterRating(before, rated.next, leech), now);
-        await this.repository.markUndone(db, outcome.id, now);
-        const log = this.newLog(userId, key, {
-          rating: request.rating,
-          source: 'override',
-          reviewedAt: outcome.reviewedAt,
-          durationMs: outcome.durationMs,
-          elapsedDays: outcome.elapsedDays,
-          early: outcome.early,
-          before,
-          after,
-          clientReviewId: request.clientReviewId,
-          revertsId: outcome.id,
-        });
-        const outcomeState: OutcomeRow = { ...outcomeOf(outcome), undoneAt: now, overrideRating: request.rating };
-        const response: TReviewResponse = {
-          review: toLogEntry(logRowOf(log)),
-          state: toItemState(after, learner, now, outcomeState),
-          leech,
-        };
-        await this.repository.insertLog(db, { ...log, response });
-        return response;
-      }, TX_OPTIONS),
+    return this.idempotent(userId, request.clientReviewId, key, undefined, (db, learner, now) =>
+      this.applyRating(db, userId, learner, now, {
+        key,
+        rating: request.rating,
+        source: 'override',
+        durationMs: null,
+        clientReviewId: request.clientReviewId,
+      }),
     );
   }
 
@@ -269,53 +240,62 @@ export class ReviewsService {
     return seen.response as TReviewResponse;
   }
 
-  private async lockLive(db: Db, userId: string, key: ItemKey, now: Date): Promise<StateRow> {
-    const row = await this.repository.lockLiveState(db, userId, key, now);
-    if (!row) throw notFound();
-    return row;
-  }
-
   /**
-   * The one place a rating changes an item: FSRS, leech, state and log. Optimistic: it reads the state (and any
-   * review already stored under the clientReviewId) in one query, computes, and writes state and log in one statement
-   * that applies only if the state's version is unchanged; a concurrent change makes it read again and re-apply on
-   * top. Rules that react to a rating (issue 13: a problem rated `again` brings its concept cards due) belong here.
+   * The one place a rating changes an item (a review, a graded outcome, an override): FSRS, leech, state and log.
+   * Optimistic: it reads the state (and any review already stored under the clientReviewId) in one query, computes,
+   * and writes state and log in one statement that applies only if the state's version is unchanged; a concurrent
+   * change makes it read again and re-apply on top. Rules that react to a rating (issue 13: a problem rated `again`
+   * brings its concept cards due) belong here.
    */
   private async applyRating(db: Db, userId: string, learner: LearnerSchedule, now: Date, input: RatingInput): Promise<TReviewResponse> {
     const { key } = input;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const { row: before, seen } = await this.repository.readForRating(db, userId, key, input.clientReviewId);
+      const { row, seen } = await this.repository.readForRating(db, userId, key, input.clientReviewId);
       if (seen) return this.replayed(seen, key);
-      if (!before) {
-        if ((await this.repository.contentStatus(db, key)) !== 'live') throw notFound();
+      if (!row) {
+        if (input.source === 'override' || (await this.repository.contentStatus(db, key)) !== 'live') throw notFound();
         await this.repository.insertState(db, userId, key, now);
         continue;
       }
-      if (before.retired) throw notFound();
+      if (row.retired) throw notFound();
 
-      const rated = learner.scheduler.rate(key.kind, before, input.rating, now, seedOf(userId, key));
+      // An override re-rates the outcome it replaces: from the state before it, at its time.
+      const replaced = input.source === 'override' ? await this.overridableOutcome(db, userId, key) : null;
+      const before = replaced ? fromSnapshot(replaced.before, row) : row;
+      const at = replaced?.reviewedAt ?? now;
+      const rated = learner.scheduler.rate(key.kind, before, input.rating, at, seedOf(userId, key));
       const leech = becomesLeech(before, rated.next, learner.settings.leechThreshold);
-      const after = { ...afterRating(before, rated.next, leech), version: before.version + 1 };
+      const after = { ...afterRating(before, rated.next, leech), version: row.version + 1 };
+      const durationMs = replaced ? replaced.durationMs : input.durationMs;
       const log = this.newLog(userId, key, {
         rating: input.rating,
         source: input.source,
-        reviewedAt: now,
-        durationMs: input.durationMs === null ? null : Math.min(input.durationMs, MAX_DURATION_MS),
+        reviewedAt: at,
+        durationMs: durationMs === null ? null : Math.min(durationMs, MAX_DURATION_MS),
         elapsedDays: rated.elapsedDays,
         early: rated.early,
         before,
         after,
         clientReviewId: input.clientReviewId,
-        revertsId: null,
+        revertsId: replaced?.id ?? null,
       });
-      const response: TReviewResponse = {
-        review: toLogEntry(logRowOf(log)),
-        state: toItemState(after, learner, now, await this.outcomeAfter(db, userId, key, log)),
-        leech,
-      };
-      if (await this.repository.writeRating(db, userId, before.version, { ...log, response }, now)) return response;
+      const outcome = replaced
+        ? { ...outcomeOf(replaced), undoneAt: now, overrideRating: input.rating }
+        : await this.outcomeAfter(db, userId, key, log);
+      const response: TReviewResponse = { review: toLogEntry(logRowOf(log)), state: toItemState(after, learner, now, outcome), leech };
+      if (await this.repository.writeRating(db, userId, row.version, { ...log, response }, now)) return response;
     }
     throw new AppError(ErrorCode.Conflict, 'The item kept changing while this rating was applied; try again');
+  }
+
+  /** The outcome an override may replace: the item's latest review, a graded outcome not overridden yet. */
+  private async overridableOutcome(db: Db, userId: string, key: ItemKey): Promise<LogRow> {
+    const outcome = await this.repository.latestOutcome(db, userId, key);
+    if (!outcome) throw new AppError(ErrorCode.NotFound, 'This item has no graded outcome to override');
+    if (outcome.undoneAt) throw new AppError(ErrorCode.Conflict, 'This outcome was already overridden');
+    const latest = await this.repository.latestOfItem(db, userId, key);
+    if (latest?.id !== outcome.id) throw new AppError(ErrorCode.Conflict, 'The problem was reviewed again since this outcome');
+    return outcome;
   }
 
   /** The problem's latest outcome once `log` is written (this one, or an earlier one that `log` now follows). */

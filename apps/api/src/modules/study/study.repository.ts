@@ -142,7 +142,7 @@ export class StudyRepository {
 
   /**
    * Writes a rating in one statement: the new state, only if the row still has `expectedVersion`, and the log row
-   * with it. False when another change came first (nothing written). Raises a unique violation when the
+   * with it (an override also marks the outcome it replaces undone). False when another change came first (nothing written). Raises a unique violation when the
    * clientReviewId was taken meanwhile.
    */
   async writeRating(db: Db, userId: string, expectedVersion: number, log: NewLog, now: Date): Promise<boolean> {
@@ -157,6 +157,9 @@ export class StudyRepository {
           "buriedUntil" = ${s.buriedUntil}, leech = ${s.leech}, paused = ${log.after.paused}, version = version + 1, "updatedAt" = ${now}
         WHERE "userId" = ${userId}::uuid AND kind = ${log.kind}::"StudyKind" AND "refId" = ${log.refId} AND version = ${expectedVersion}
         RETURNING 1
+      ), replaced AS (
+        UPDATE "ReviewLog" SET "undoneAt" = ${now}
+        WHERE ${log.source === 'override'} AND id = ${row.revertsId}::uuid AND "userId" = ${userId}::uuid AND EXISTS (SELECT 1 FROM updated)
       )
       INSERT INTO "ReviewLog" (id, "userId", kind, "refId", rating, source, "reviewedAt", "durationMs", "elapsedDays", "scheduledDays",
         early, "stateBefore", "stateAfter", before, after, "clientReviewId", response, "revertsId")
