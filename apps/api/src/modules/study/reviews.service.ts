@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
+  itemIdOf,
   type TItemState,
   type TOverrideRequest,
   type TRating,
@@ -194,12 +195,17 @@ export class ReviewsService {
     }, TX_OPTIONS);
   }
 
-  /** My state of one item (for the problem page and the submissions pipeline). */
+  /** My state of one item (for the problem page and the submissions pipeline); 404 for an unknown item. */
   async itemState(userId: string, itemId: string): Promise<TItemState> {
     const key = toKey(itemId);
     const [state] = await this.items.states(userId, [key], await this.settings.forScheduling(userId), this.clock.now());
     if (!state) throw notFound();
     return state;
+  }
+
+  /** My state of a problem: state, due, whether it is due now, the latest outcome (for the problem page). */
+  problemState(userId: string, problemSlug: string): Promise<TItemState> {
+    return this.itemState(userId, itemIdOf('problem', problemSlug));
   }
 
   /**
