@@ -5,6 +5,7 @@ import {
   ZReviewNextResponse,
   ZReviewResponse,
   ZStatsResponse,
+  ZMeResponse,
   ZUndoResponse,
   type TRating,
   type TReviewNextResponse,
@@ -13,7 +14,10 @@ import {
 } from '@prep/contracts';
 import { ManualClock } from '../src/common/clock';
 import { ReviewsService } from '../src/modules/study/reviews.service';
-import { call, registerLearner, type TSignedIn } from './support/api-client';
+import { hashPassword } from '../src/modules/auth/password';
+import { PrismaService } from '../src/modules/prisma/prisma.service';
+import { call, sessionCookie, type TSignedIn } from './support/api-client';
+import { buildRegistration } from './support/factories';
 import { startTestHttpApp } from './support/http-app';
 import { createDeck, reviewId, type TestDeck } from './support/study-factories';
 
@@ -40,8 +44,8 @@ let deck: TestDeck;
 
 beforeAll(async () => {
   app = await startTestHttpApp({ clock });
-  me = await registerLearner(app);
-  deck = await createDeck(app, { cards: 30, problems: 4 });
+  me = await learnerWithFixedId();
+  deck = await createDeck(app, { cards: 30, problems: 4, suffix: 'sim60' });
   const settings = await call(app, {
     method: 'PUT',
     url: '/api/settings',
@@ -59,6 +63,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
+
+/** Fuzz is seeded by learner and item: a fixed learner id and fixed item ids make every run the same run. */
+const LEARNER_ID = '00000000-0000-4000-8000-000000000060';
+async function learnerWithFixedId(): Promise<TSignedIn> {
+  const prisma = app.get(PrismaService);
+  const { email, password } = buildRegistration();
+  await prisma.user.deleteMany({ where: { id: LEARNER_ID } });
+  await prisma.user.create({ data: { id: LEARNER_ID, email, passwordHash: await hashPassword(password) } });
+  const res = await call(app, { method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  return { user: ZMeResponse.parse(res.json()).user, cookie: sessionCookie(res), email, password };
+}
 
 // ── The expected schedule, computed here from ts-fsrs and luxon alone ──────────────────────────────────────────────
 /** The learner day of an instant, as a local date: wall-clock time minus the rollover hours. */

@@ -20,6 +20,8 @@ export interface DeckSpec {
   /** Card front text per index (default "Question <i> of <slug>"). */
   front?: (i: number) => string;
   tags?: (i: number) => string[];
+  /** Fixed ids (deck-<suffix>, card-<suffix>-<i>, …) for a reproducible run; an earlier deck with them is replaced. */
+  suffix?: string;
 }
 
 /**
@@ -29,10 +31,15 @@ export interface DeckSpec {
  */
 export async function createDeck(app: NestFastifyApplication, spec: DeckSpec = {}): Promise<TestDeck> {
   const prisma = app.get(PrismaService);
-  const suffix = randomUUID().slice(0, 8);
+  const suffix = spec.suffix ?? randomUUID().slice(0, 8);
   const slug = `deck-${suffix}`;
   const cardIds = Array.from({ length: spec.cards ?? 3 }, (_, i) => `card-${suffix}-${i}`);
   const problemSlugs = Array.from({ length: spec.problems ?? 1 }, (_, i) => `problem-${suffix}-${i}`);
+  if (spec.suffix) {
+    await prisma.deck.deleteMany({ where: { slug } });
+    await prisma.card.deleteMany({ where: { deck: slug } });
+    await prisma.problem.deleteMany({ where: { slug: { in: problemSlugs } } });
+  }
   await prisma.deck.create({
     data: { slug, title: `Deck ${suffix}`, description: 'A test deck.', tags: [], problemSlugs, cardTopics: ['topic'], contentHash: 'x' },
   });
