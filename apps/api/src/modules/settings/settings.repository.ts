@@ -37,7 +37,7 @@ export class SettingsRepository {
       desiredRetention: row.desiredRetention,
       newPerDay: { card: row.newCardsPerDay, problem: row.newProblemsPerDay, lab: row.newLabsPerDay },
       reviewsPerDay: row.reviewsPerDay,
-      steps: row.steps as TStepsByKind,
+      steps: inKindOrder(row.steps as TStepsByKind),
       rolloverHour: row.rolloverHour,
       timezone: row.timezone,
       fuzz: row.fuzz,
@@ -87,4 +87,9 @@ function toData(settings: StoredSettings) {
     fsrsWeights: settings.fsrsWeights,
     optimizedAt: settings.optimizedAt,
   };
+}
+
+/** jsonb keeps keys in its own order; answer them in the contracts' order. */
+function inKindOrder(steps: TStepsByKind): TStepsByKind {
+  return { card: steps.card, problem: steps.problem, lab: steps.lab };
 }
