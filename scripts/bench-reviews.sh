@@ -2,7 +2,7 @@
 # npm run bench:reviews: seed one learner with 20,000 items and 200,000 review logs in a fresh database of its own
 # (<app database>_bench, dropped and recreated on every run), start the built API against it, and drive
 # GET /api/review/next and POST /api/review/:itemId with autocannon at 50 connections. Prints the figures.
-#   BENCH_DURATION=<seconds per run> (default 15)   BENCH_RATE=<requests/s for the fixed-rate runs> (default 300)
+#   BENCH_DURATION=<seconds per run> (default 15)   BENCH_RATE=<requests/s for the fixed-rate runs> (default 100)
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh

@@ -31,7 +31,7 @@ const DAY_MS = 86_400_000;
 
 const ZBenchEnv = ZCliEnv.extend({
   BENCH_DURATION: z.coerce.number().int().min(3).max(600).default(15),
-  BENCH_RATE: z.coerce.number().int().min(10).max(100_000).default(300),
+  BENCH_RATE: z.coerce.number().int().min(10).max(100_000).default(100),
 });
 
 async function seed(prisma: PrismaClient, now: Date): Promise<{ userId: string; cardIds: string[]; due: number }> {
