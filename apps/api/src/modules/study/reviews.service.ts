@@ -84,16 +84,8 @@ export class ReviewsService {
 
   /** POST /review/:itemId */
   rate(userId: string, itemId: string, request: TReviewRequest): Promise<TReviewResponse> {
-    const key = toKey(itemId);
-    return this.idempotent(userId, request.clientReviewId, key, undefined, (db, learner, now) =>
-      this.applyRating(db, userId, learner, now, {
-        key,
-        rating: request.rating,
-        source: 'review',
-        durationMs: request.durationMs,
-        clientReviewId: request.clientReviewId,
-      }),
-    );
+    const { rating, durationMs, clientReviewId } = request;
+    return this.rateOnce(userId, { key: toKey(itemId), rating, source: 'review', durationMs, clientReviewId });
   }
 
   /**
@@ -121,29 +113,17 @@ export class ReviewsService {
   recordOutcome(outcome: ProblemOutcome, tx?: Db): Promise<TReviewResponse> {
     const key: ItemKey = { kind: 'problem', refId: outcome.problemSlug };
     const clientReviewId = `outcome:${outcome.submissionId}`;
-    return this.idempotent(outcome.userId, clientReviewId, key, tx, (db, learner, now) =>
-      this.applyRating(db, outcome.userId, learner, now, {
-        key,
-        rating: outcome.rating,
-        source: 'outcome',
-        durationMs: outcome.durationMs ?? null,
-        clientReviewId,
-      }),
+    return this.rateOnce(
+      outcome.userId,
+      { key, rating: outcome.rating, source: 'outcome', durationMs: outcome.durationMs ?? null, clientReviewId },
+      tx,
     );
   }
 
   /** POST /review/:itemId/override: re-rates the latest outcome from the state before it, at its time. Once. */
   override(userId: string, itemId: string, request: TOverrideRequest): Promise<TReviewResponse> {
-    const key = toKey(itemId);
-    return this.idempotent(userId, request.clientReviewId, key, undefined, (db, learner, now) =>
-      this.applyRating(db, userId, learner, now, {
-        key,
-        rating: request.rating,
-        source: 'override',
-        durationMs: null,
-        clientReviewId: request.clientReviewId,
-      }),
-    );
+    const { rating, clientReviewId } = request;
+    return this.rateOnce(userId, { key: toKey(itemId), rating, source: 'override', durationMs: null, clientReviewId });
   }
 
   /** POST /review/undo: restores the state before my latest (or the given) review; that review no longer counts. */
@@ -209,24 +189,18 @@ export class ReviewsService {
   }
 
   /**
-   * Runs `work` once per clientReviewId: a repeat gets the stored response. A concurrent repeat that loses the race
-   * for the unique clientReviewId is answered from the winner's row (outside a caller's transaction; inside one, the
-   * error aborts that transaction and its retry replays).
+   * Applies a rating once per clientReviewId: a repeat gets the stored response. A concurrent repeat that loses the
+   * race for the unique clientReviewId is answered from the winner's row (outside a caller's transaction; inside one,
+   * the error aborts that transaction and its retry replays).
    */
-  private async idempotent(
-    userId: string,
-    clientReviewId: string,
-    key: ItemKey,
-    tx: Db | undefined,
-    work: (db: Db, learner: LearnerSchedule, now: Date) => Promise<TReviewResponse>,
-  ): Promise<TReviewResponse> {
+  private async rateOnce(userId: string, input: RatingInput, tx?: Db): Promise<TReviewResponse> {
     const now = this.clock.now();
     const learner = await this.settings.forScheduling(userId);
     try {
-      return await work(tx ?? this.prisma, learner, now);
+      return await this.applyRating(tx ?? this.prisma, userId, learner, now, input);
     } catch (e) {
       if (tx || !isUniqueViolation(e)) throw e;
-      const raced = await this.replayIfSeen(this.prisma, userId, clientReviewId, key);
+      const raced = await this.replayIfSeen(this.prisma, userId, input.clientReviewId, input.key);
       if (raced) return raced;
       throw e;
     }
