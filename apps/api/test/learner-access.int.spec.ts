@@ -91,7 +91,7 @@ beforeAll(async () => {
   aliceReviewId = ZReviewResponse.parse(rated.json()).review.id;
   await app
     .get(ReviewsService)
-    .recordOutcome({ userId: alice.user.id, problemSlug: deck.problemSlugs[0]!, rating: 'hard', submissionId: crypto.randomUUID() });
+    .recordOutcome({ userId: alice.user.id, problemSlug: deck.problemSlugs[0]!, rating: 'hard', outcomeId: crypto.randomUUID() });
 });
 afterAll(async () => {
   await app.close();

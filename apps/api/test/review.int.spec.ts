@@ -297,16 +297,16 @@ describe('recordOutcome', () => {
 
     await expect(
       prisma.$transaction(async (tx) => {
-        await reviews.recordOutcome({ userId: me.user.id, problemSlug, rating: 'good', submissionId }, tx);
+        await reviews.recordOutcome({ userId: me.user.id, problemSlug, rating: 'good', outcomeId: submissionId }, tx);
         throw new Error('verdict write failed');
       }),
     ).rejects.toThrow('verdict write failed');
     expect(await prisma.reviewLog.count({ where: { userId: me.user.id } })).toBe(0);
 
     const first = await prisma.$transaction((tx) =>
-      reviews.recordOutcome({ userId: me.user.id, problemSlug, rating: 'good', submissionId }, tx),
+      reviews.recordOutcome({ userId: me.user.id, problemSlug, rating: 'good', outcomeId: submissionId }, tx),
     );
-    const retried = await reviews.recordOutcome({ userId: me.user.id, problemSlug, rating: 'good', submissionId });
+    const retried = await reviews.recordOutcome({ userId: me.user.id, problemSlug, rating: 'good', outcomeId: submissionId });
     expect(retried).toEqual(first);
     expect(first.review.source).toBe('outcome');
     expect(first.state.lastOutcome).toMatchObject({ reviewId: first.review.id, rating: 'good', overridable: true });
@@ -314,6 +314,9 @@ describe('recordOutcome', () => {
 
     const state = await reviews.itemState(me.user.id, deck.problemItemIds[0]!);
     expect(state).toMatchObject({ state: 'review', dueNow: false });
+    const batch = await prisma.$transaction((tx) => reviews.problemStates(me.user.id, [problemSlug, 'never-studied'], tx));
+    expect([...batch.keys()]).toEqual([problemSlug]);
+    expect(batch.get(problemSlug)).toEqual(state);
 
     const override = await call(app, {
       method: 'POST',
@@ -335,6 +338,16 @@ describe('recordOutcome', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('counts an outcome at the time the attempt was decided', async () => {
+    const { me, deck } = await learnerWithDeck({ cards: 0, problems: 1 });
+    const at = new Date(clock.now().getTime() - 2 * 3_600_000);
+    const recorded = await app
+      .get(ReviewsService)
+      .recordOutcome({ userId: me.user.id, problemSlug: deck.problemSlugs[0]!, rating: 'good', outcomeId: crypto.randomUUID(), at });
+    expect(recorded.review.reviewedAt).toBe(at.toISOString());
+    expect(recorded.state.lastReviewedAt).toBe(at.toISOString());
+  });
+
   it('refuses to override an outcome once the problem was reviewed again, and has nothing to override before an outcome', async () => {
     const { me, deck } = await learnerWithDeck({ cards: 0, problems: 1 });
     const id = deck.problemItemIds[0]!;
@@ -348,7 +361,7 @@ describe('recordOutcome', () => {
     expect((await override()).statusCode).toBe(404);
     await app
       .get(ReviewsService)
-      .recordOutcome({ userId: me.user.id, problemSlug: deck.problemSlugs[0]!, rating: 'hard', submissionId: crypto.randomUUID() });
+      .recordOutcome({ userId: me.user.id, problemSlug: deck.problemSlugs[0]!, rating: 'hard', outcomeId: crypto.randomUUID() });
     await rate(me, id, 'good');
     const res = await override();
     expect(res.statusCode).toBe(409);

@@ -148,7 +148,7 @@ async function rateOne(itemId: string, kind: TStudyKind, rating: TRating, day: n
     // Problems are graded by the submissions pipeline on even days, rated by hand on odd ones.
     response = await app
       .get(ReviewsService)
-      .recordOutcome({ userId: me.user.id, problemSlug: itemId.slice(8), rating, submissionId: crypto.randomUUID() });
+      .recordOutcome({ userId: me.user.id, problemSlug: itemId.slice(8), rating, outcomeId: crypto.randomUUID() });
   } else {
     const clientReviewId = reviewId();
     const payload = { rating, durationMs: 5000, clientReviewId };

@@ -28,10 +28,12 @@ import type { ItemKey, LogRow, NewLog, OutcomeRow, StateRow } from './study.type
 export interface ProblemOutcome {
   userId: string;
   problemSlug: string;
-  /** Derived from the attempt by the submissions pipeline (see issue 8's rule). */
+  /** Derived from the attempt by the submissions pipeline (issue 8's rule). */
   rating: TRating;
-  /** The submission whose final verdict produced this outcome: recording the same submission twice applies once. */
-  submissionId: string;
+  /** Unique per outcome (the deciding submission's id, or the attempt's): recording the same outcome twice applies once. */
+  outcomeId: string;
+  /** When the attempt was decided (defaults to the clock's now); the review counts at this time. */
+  at?: Date;
   /** Time spent on the attempt, if known. */
   durationMs?: number;
 }
@@ -66,6 +68,8 @@ interface RatingInput {
   source: Extract<TReviewSource, 'review' | 'outcome' | 'override'>;
   durationMs: number | null;
   clientReviewId: string;
+  /** When the rating counts (an outcome's decision time); default now. */
+  at?: Date;
 }
 
 /**
@@ -95,8 +99,7 @@ export class ReviewsService {
    * Pass `tx`, the Prisma interactive-transaction client in which the submission's final verdict is written, and the
    * review commits or rolls back with that verdict: a grading job retried after a crash cannot record a second review.
    * Without `tx` its single write statement is atomic on its own. Either way it is idempotent per submission (the
-   * review's clientReviewId is `outcome:<submissionId>`): recording the same submission again returns the first
-   * response.
+   * review's clientReviewId is `outcome:<outcomeId>`): recording the same outcome again returns the first response.
    *
    * A problem never studied is introduced by its first outcome (it counts against nothing: limits apply only to what
    * the queue offers). The learner may replace the rating once (`POST /review/:itemId/override`) while no later
@@ -107,15 +110,15 @@ export class ReviewsService {
    * @example
    * await prisma.$transaction(async (tx) => {
    *   const won = await tx.submission.updateMany({ where: { id, status: { in: ['queued', 'running'] } }, data: { status: 'done', verdict } });
-   *   if (won.count === 1 && mode === 'submit') await reviews.recordOutcome({ userId, problemSlug, rating, submissionId: id }, tx);
+   *   if (won.count === 1 && mode === 'submit') await reviews.recordOutcome({ userId, problemSlug, rating, outcomeId: id }, tx);
    * });
    */
   recordOutcome(outcome: ProblemOutcome, tx?: Db): Promise<TReviewResponse> {
     const key: ItemKey = { kind: 'problem', refId: outcome.problemSlug };
-    const clientReviewId = `outcome:${outcome.submissionId}`;
+    const clientReviewId = `outcome:${outcome.outcomeId}`;
     return this.rateOnce(
       outcome.userId,
-      { key, rating: outcome.rating, source: 'outcome', durationMs: outcome.durationMs ?? null, clientReviewId },
+      { key, rating: outcome.rating, source: 'outcome', durationMs: outcome.durationMs ?? null, clientReviewId, at: outcome.at },
       tx,
     );
   }
@@ -183,6 +186,25 @@ export class ReviewsService {
     return state;
   }
 
+  /**
+   * My states of these problems, for the submissions pipeline: studied problems only (never-studied ones are absent).
+   * Pass `db` to read inside the caller's transaction.
+   */
+  async problemStates(userId: string, slugs: readonly string[], db?: Db): Promise<Map<string, TItemState>> {
+    const keys = slugs.map((refId): ItemKey => ({ kind: 'problem', refId }));
+    const [learner, states, outcomes] = await Promise.all([
+      this.settings.forScheduling(userId),
+      this.repository.findStates(userId, keys, db),
+      this.repository.outcomes(userId, [...slugs], db),
+    ]);
+    const now = this.clock.now();
+    const out = new Map<string, TItemState>();
+    for (const row of states.values()) {
+      if (row.state !== 'new') out.set(row.refId, toItemState(row, learner, now, outcomes.get(row.refId) ?? null));
+    }
+    return out;
+  }
+
   /** My state of a problem: state, due, whether it is due now, the latest outcome (for the problem page). */
   problemState(userId: string, problemSlug: string): Promise<TItemState> {
     return this.itemState(userId, itemIdOf('problem', problemSlug));
@@ -242,7 +264,7 @@ export class ReviewsService {
       // An override re-rates the outcome it replaces: from the state before it, at its time.
       const replaced = input.source === 'override' ? await this.overridableOutcome(db, userId, key) : null;
       const before = replaced ? fromSnapshot(replaced.before, row) : row;
-      const at = replaced?.reviewedAt ?? now;
+      const at = replaced?.reviewedAt ?? input.at ?? now;
       const rated = learner.scheduler.rate(key.kind, before, input.rating, at, seedOf(userId, key));
       const leech = becomesLeech(before, rated.next, learner.settings.leechThreshold);
       const after = { ...afterRating(before, rated.next, leech), version: row.version + 1 };

@@ -95,9 +95,9 @@ export class StudyRepository {
     return { ...row, version: row.version + 1 };
   }
 
-  async findStates(userId: string, keys: ItemKey[]): Promise<Map<string, StateRow>> {
+  async findStates(userId: string, keys: ItemKey[], db: Db = this.prisma): Promise<Map<string, StateRow>> {
     if (keys.length === 0) return new Map();
-    const rows = await this.prisma.$queryRaw<StateRow[]>`
+    const rows = await db.$queryRaw<StateRow[]>`
       SELECT ${STATE_COLUMNS} FROM "StudyState" s
       WHERE s."userId" = ${userId}::uuid
         AND (s.kind, s."refId") IN (SELECT * FROM unnest(${keys.map((k) => k.kind)}::"StudyKind"[], ${keys.map((k) => k.refId)}::text[]))`;
