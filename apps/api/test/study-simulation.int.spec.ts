@@ -13,7 +13,10 @@ import {
   type TStudyKind,
 } from '@prep/contracts';
 import { ManualClock } from '../src/common/clock';
+import { SettingsService } from '../src/modules/settings/settings.service';
+import { StatsService } from '../src/modules/stats/stats.service';
 import { ReviewsService } from '../src/modules/study/reviews.service';
+import { StudyQueueService } from '../src/modules/study/study-queue.service';
 import { hashPassword } from '../src/modules/auth/password';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { call, sessionCookie, type TSignedIn } from './support/api-client';
@@ -251,5 +254,11 @@ describe('60 simulated days in New York across the start of DST', () => {
       .findIndex((d) => !d);
     expect(stats.streak).toEqual({ current: current < 0 ? 60 : current, longest });
     expect(longest).toBeGreaterThan(5);
+    // What reminders read: the streak, the timezone, and what is due by kind (as the queue would show it).
+    expect(await app.get(StatsService).currentStreak(me.user.id, clock.now())).toBe(stats.streak.current);
+    expect((await app.get(SettingsService).timezones([me.user.id, LEARNER_ID.replace(/0$/, '1')])).get(me.user.id)).toBe(ZONE);
+    const due = await app.get(StudyQueueService).countDue(me.user.id, clock.now());
+    const queue = ZReviewNextResponse.parse((await call(app, { url: '/api/review/next?limit=50', cookie: me.cookie })).json());
+    expect(due.total).toBe(queue.items.filter((i) => i.queue !== 'new' && i.state.dueNow).length);
   }, 120_000);
 });

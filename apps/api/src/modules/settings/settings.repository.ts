@@ -48,6 +48,13 @@ export class SettingsRepository {
     };
   }
 
+  /** The timezone of each learner who chose one. */
+  async timezones(userIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.prisma.$queryRaw<{ userId: string; timezone: string }[]>`
+      SELECT "userId", timezone FROM "StudySettings" WHERE "userId" = ANY(${[...userIds]}::uuid[])`;
+    return new Map(rows.map((r) => [r.userId, r.timezone]));
+  }
+
   async save(userId: string, settings: StoredSettings): Promise<void> {
     const data = toData(settings);
     await this.prisma.studySettings.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { userId: true } });

@@ -3,7 +3,7 @@ import { clipParameters, default_w, migrateParameters } from 'ts-fsrs';
 import type { TSettings, TUpdateSettingsRequest } from '@prep/contracts';
 import { LearnerCalendar } from '../study/scheduler/learner-calendar';
 import { Scheduler } from '../study/scheduler/scheduler';
-import { SettingsRepository, type StoredSettings } from './settings.repository';
+import { DEFAULT_STORED_SETTINGS, SettingsRepository, type StoredSettings } from './settings.repository';
 
 /** FSRS parameters as the optimizer and ts-fsrs want them: FSRS-6 (21), clamped to the ranges FSRS allows. */
 export function normalizeWeights(weights: readonly number[], relearningSteps: number): number[] {
@@ -40,6 +40,12 @@ export class SettingsService {
     else if (change.fsrsWeights) next.fsrsWeights = normalizeWeights(change.fsrsWeights, steps.card.relearning.length);
     await this.repository.save(userId, next);
     return this.get(userId);
+  }
+
+  /** Each learner's IANA timezone (the default for one who never chose), for reminders. */
+  async timezones(userIds: readonly string[]): Promise<Map<string, string>> {
+    const chosen = await this.repository.timezones(userIds);
+    return new Map(userIds.map((id) => [id, chosen.get(id) ?? DEFAULT_STORED_SETTINGS.timezone]));
   }
 
   /** Keeps the optimizer's parameters (only those, so a settings change made meanwhile survives). */

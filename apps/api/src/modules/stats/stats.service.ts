@@ -34,6 +34,16 @@ export class StatsService {
     private readonly clock: Clock,
   ) {}
 
+  /** Consecutive learner days with a review, up to today (or yesterday when today has none yet): for reminders. */
+  async currentStreak(userId: string, now: Date): Promise<number> {
+    const { calendar, settings } = await this.settings.forScheduling(userId);
+    const history = await this.stats.reviewDays(userId, { timezone: settings.timezone, rolloverHour: settings.rolloverHour });
+    return streaks(
+      history.map((h) => dayNumber(h.date)),
+      calendar.dayOf(now),
+    ).current;
+  }
+
   /** GET /stats: everything the dashboard shows, in the learner's days. */
   async get(userId: string): Promise<TStatsResponse> {
     const now = this.clock.now();
