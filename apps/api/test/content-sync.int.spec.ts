@@ -8,6 +8,7 @@ import { CliModule } from '../src/cli.module';
 import { parseEnv, ZCliEnv } from '../src/config/env';
 import { ContentSyncService } from '../src/modules/content/content-sync.service';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
+import { holdContentLock, type HeldLock } from './support/content-lock';
 
 const FIXTURE = path.resolve(__dirname, '../../../packages/problems/test/fixtures/valid');
 
@@ -33,14 +34,18 @@ describe('content sync', () => {
   let app: INestApplicationContext;
   let sync: ContentSyncService;
   let prisma: PrismaService;
+  let lock: HeldLock;
 
   beforeAll(async () => {
+    // A sync retires every item it is not given: no file that uses other content may run meanwhile.
+    lock = await holdContentLock('exclusive');
     app = await NestFactory.createApplicationContext(CliModule.forRoot(parseEnv(ZCliEnv, process.env)), { logger: false });
     sync = app.get(ContentSyncService);
     prisma = app.get(PrismaService);
   });
   afterAll(async () => {
     await app.close();
+    await lock.release();
   });
 
   it('creates, then reports unchanged, then updates a bumped version without losing progress', async () => {

@@ -4,7 +4,7 @@ import { ManualClock } from '../src/common/clock';
 import { ReviewsService } from '../src/modules/study/reviews.service';
 import { call, errorOf, registerLearner, signInAs, type TResponse, type TSignedIn } from './support/api-client';
 import { startTestHttpApp } from './support/http-app';
-import { createDeck, retireItem, reviewId, type TestDeck } from './support/study-factories';
+import { createDeck, useOwnContent, retireItem, reviewId, type TestDeck } from './support/study-factories';
 
 /**
  * The learner core's authorization matrix and bad input. Every learner route is listed here; a check against the
@@ -76,6 +76,8 @@ async function aliceView(): Promise<unknown> {
   const decks = (await call(app, { url: '/api/decks', cookie: alice.cookie })).json();
   return { items, settings, stats, decks };
 }
+
+useOwnContent();
 
 beforeAll(async () => {
   app = await startTestHttpApp({ clock });

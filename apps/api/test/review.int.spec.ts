@@ -14,10 +14,12 @@ import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { ReviewsService } from '../src/modules/study/reviews.service';
 import { call, errorOf, registerLearner, type TSignedIn } from './support/api-client';
 import { startTestHttpApp } from './support/http-app';
-import { createDeck, retireItem, reviewId, type TestDeck } from './support/study-factories';
+import { createDeck, useOwnContent, retireItem, reviewId, type TestDeck } from './support/study-factories';
 
 const clock = new ManualClock('2026-03-02T15:00:00.000Z');
 let app: NestFastifyApplication;
+
+useOwnContent();
 
 beforeAll(async () => {
   app = await startTestHttpApp({ clock });

@@ -22,7 +22,7 @@ import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { call, sessionCookie, type TSignedIn } from './support/api-client';
 import { buildRegistration } from './support/factories';
 import { startTestHttpApp } from './support/http-app';
-import { createDeck, reviewId, type TestDeck } from './support/study-factories';
+import { createDeck, useOwnContent, reviewId, type TestDeck } from './support/study-factories';
 
 /**
  * One learner in New York (DST starts 2026-03-08) with the day rolling over at 03:00 studies a deck for 60 simulated
@@ -44,6 +44,8 @@ const clock = new ManualClock(START.toJSDate());
 let app: NestFastifyApplication;
 let me: TSignedIn;
 let deck: TestDeck;
+
+useOwnContent();
 
 beforeAll(async () => {
   app = await startTestHttpApp({ clock });

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { itemIdOf, type TDifficulty, type TItemId } from '@prep/contracts';
 import { EnrollmentRepository } from '../../src/modules/decks/enrollment.repository';
 import { PrismaService } from '../../src/modules/prisma/prisma.service';
+import { holdContentLock, type HeldLock } from './content-lock';
 
 export interface TestDeck {
   slug: string;
@@ -22,6 +23,20 @@ export interface DeckSpec {
   tags?: (i: number) => string[];
   /** Fixed ids (deck-<suffix>, card-<suffix>-<i>, …) for a reproducible run; an earlier deck with them is replaced. */
   suffix?: string;
+}
+
+/**
+ * For files that create content with createDeck: a content sync retires every item it was not given, so such a file
+ * holds the content lock exclusively for its whole run (as content-sync does). Call at the top of the file.
+ */
+export function useOwnContent(): void {
+  let lock: HeldLock | undefined;
+  beforeAll(async () => {
+    lock = await holdContentLock('exclusive');
+  }, 600_000);
+  afterAll(async () => {
+    await lock?.release();
+  });
 }
 
 /**
