@@ -260,6 +260,9 @@ describe('export my data', () => {
     await createSubmission(prisma, other.user.id, 'function theirs() {}');
     const theirs = await createReminderRows(prisma, other.user.id);
 
+    const settings = await call(app, { method: 'PUT', url: '/api/settings', cookie: user.cookie, payload: { timezone: 'Asia/Kolkata' } });
+    expect(settings.statusCode).toBe(200);
+
     const res = await call(app, { url: '/api/me/export', cookie: user.cookie });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/attachment/);
@@ -271,6 +274,7 @@ describe('export my data', () => {
     const sessionIds = (await prisma.session.findMany({ where: { userId: user.user.id }, select: { id: true } })).map((s) => s.id);
     expect(data.sessions.map((s) => s.id).sort()).toEqual(sessionIds.sort());
     expect(data.submissions).toEqual([expect.objectContaining({ id: mine.id, code: 'function mine() {}', verdict: 'accepted' })]);
+    expect(data.studySettings).toEqual([expect.objectContaining({ timezone: 'Asia/Kolkata' })]);
     expect(data.reminderPreferences).toEqual([expect.objectContaining({ enabled: true, minuteOfDay: 510 })]);
     expect(data.reminderSends).toEqual([
       expect.objectContaining({ id: sendId, localDate: '2026-03-08', timezone: 'America/New_York', status: 'sent' }),

@@ -48,7 +48,8 @@ let deck: TestDeck;
 useOwnContent();
 
 beforeAll(async () => {
-  app = await startTestHttpApp({ clock });
+  // Sessions expire on the injected clock too: keep the learner signed in through the 60 simulated days.
+  app = await startTestHttpApp({ clock, env: { SESSION_TTL_DAYS: '365' } });
   me = await learnerWithFixedId();
   deck = await createDeck(app, { cards: 30, problems: 4, suffix: 'sim60' });
   const settings = await call(app, {

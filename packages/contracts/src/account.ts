@@ -132,9 +132,94 @@ export const ZExportedAuditEvent = z.object({
   after: z.unknown(),
 });
 
+const ZInstant = z.iso.datetime();
+
+export const ZExportedEnrollment = z.object({ deckSlug: z.string(), enrolledAt: ZInstant });
+
+export const ZExportedStudyState = z.object({
+  kind: z.string(),
+  refId: z.string(),
+  state: z.string(),
+  due: ZInstant,
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsedDays: z.number().int(),
+  scheduledDays: z.number().int(),
+  learningSteps: z.number().int(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  lastReview: ZInstant.nullable(),
+  suspended: z.boolean(),
+  buriedUntil: ZInstant.nullable(),
+  leech: z.boolean(),
+  createdAt: ZInstant,
+  updatedAt: ZInstant,
+});
+
+export const ZExportedReviewLog = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  refId: z.string(),
+  rating: z.string().nullable(),
+  source: z.string(),
+  reviewedAt: ZInstant,
+  durationMs: z.number().int().nullable(),
+  elapsedDays: z.number().int(),
+  scheduledDays: z.number().int(),
+  early: z.boolean(),
+  stateBefore: z.string(),
+  stateAfter: z.string(),
+  clientReviewId: z.string().nullable(),
+  undoneAt: ZInstant.nullable(),
+  revertsId: z.string().nullable(),
+});
+
+export const ZExportedStudySettings = z.object({
+  desiredRetention: z.number(),
+  newCardsPerDay: z.number().int(),
+  newProblemsPerDay: z.number().int(),
+  newLabsPerDay: z.number().int(),
+  reviewsPerDay: z.number().int(),
+  steps: z.unknown(),
+  rolloverHour: z.number().int(),
+  timezone: z.string(),
+  fuzz: z.boolean(),
+  maximumIntervalDays: z.number().int(),
+  leechThreshold: z.number().int(),
+  fsrsWeights: z.array(z.number()),
+  optimizedAt: ZInstant.nullable(),
+  updatedAt: ZInstant,
+});
+
+export const ZExportedOptimization = z.object({
+  id: z.uuid(),
+  trigger: z.string(),
+  status: z.string(),
+  requestedAt: ZInstant,
+  finishedAt: ZInstant.nullable(),
+  reviewCount: z.number().int().nullable(),
+  itemCount: z.number().int().nullable(),
+  beforeLogLoss: z.number().nullable(),
+  beforeRmse: z.number().nullable(),
+  afterLogLoss: z.number().nullable(),
+  afterRmse: z.number().nullable(),
+  applied: z.boolean(),
+  weights: z.array(z.number()),
+  message: z.string().nullable(),
+});
+
 export const ZAccountExportSections = z.object({
   sessions: z.array(ZExportedSession),
   submissions: z.array(ZExportedSubmission),
+  /** Decks I study. */
+  enrollments: z.array(ZExportedEnrollment),
+  /** My memory state of every card, problem and lab I have met. */
+  studyStates: z.array(ZExportedStudyState),
+  /** Every review, oldest first (undone ones included, with undoneAt). */
+  reviewLogs: z.array(ZExportedReviewLog),
+  /** At most one: my study settings, when I ever changed them. */
+  studySettings: z.array(ZExportedStudySettings),
+  fsrsOptimizations: z.array(ZExportedOptimization),
   problemAttempts: z.array(ZExportedProblemAttempt),
   problemDrafts: z.array(ZExportedProblemDraft),
   /** At most one: my reminder settings, when I ever changed them. */

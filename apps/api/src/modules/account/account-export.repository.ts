@@ -56,6 +56,127 @@ export const EXPORT_SECTIONS: { [K in keyof TAccountExportSections]: Section<K> 
         })
       ).map((s) => ({ ...s, createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })),
   },
+  enrollments: {
+    table: 'Enrollment',
+    read: async (db, userId) =>
+      (
+        await db.enrollment.findMany({ where: { userId }, orderBy: { enrolledAt: 'asc' }, select: { deckSlug: true, enrolledAt: true } })
+      ).map((e) => ({ ...e, enrolledAt: iso(e.enrolledAt) })),
+  },
+  studyStates: {
+    table: 'StudyState',
+    read: async (db, userId) =>
+      (
+        await db.studyState.findMany({
+          where: { userId },
+          orderBy: [{ kind: 'asc' }, { refId: 'asc' }],
+          select: {
+            kind: true,
+            refId: true,
+            state: true,
+            due: true,
+            stability: true,
+            difficulty: true,
+            elapsedDays: true,
+            scheduledDays: true,
+            learningSteps: true,
+            reps: true,
+            lapses: true,
+            lastReview: true,
+            suspended: true,
+            buriedUntil: true,
+            leech: true,
+            createdAt: true,
+            updatedAt: true,
+          },
+        })
+      ).map((s) => ({
+        ...s,
+        due: iso(s.due),
+        lastReview: isoOrNull(s.lastReview),
+        buriedUntil: isoOrNull(s.buriedUntil),
+        createdAt: iso(s.createdAt),
+        updatedAt: iso(s.updatedAt),
+      })),
+  },
+  reviewLogs: {
+    table: 'ReviewLog',
+    read: async (db, userId) =>
+      (
+        await db.reviewLog.findMany({
+          where: { userId },
+          orderBy: { seq: 'asc' },
+          select: {
+            id: true,
+            kind: true,
+            refId: true,
+            rating: true,
+            source: true,
+            reviewedAt: true,
+            durationMs: true,
+            elapsedDays: true,
+            scheduledDays: true,
+            early: true,
+            stateBefore: true,
+            stateAfter: true,
+            clientReviewId: true,
+            undoneAt: true,
+            revertsId: true,
+          },
+        })
+      ).map((r) => ({ ...r, reviewedAt: iso(r.reviewedAt), undoneAt: isoOrNull(r.undoneAt) })),
+  },
+  studySettings: {
+    table: 'StudySettings',
+    read: async (db, userId) =>
+      (
+        await db.studySettings.findMany({
+          where: { userId },
+          select: {
+            desiredRetention: true,
+            newCardsPerDay: true,
+            newProblemsPerDay: true,
+            newLabsPerDay: true,
+            reviewsPerDay: true,
+            steps: true,
+            rolloverHour: true,
+            timezone: true,
+            fuzz: true,
+            maximumIntervalDays: true,
+            leechThreshold: true,
+            fsrsWeights: true,
+            optimizedAt: true,
+            updatedAt: true,
+          },
+        })
+      ).map((s) => ({ ...s, optimizedAt: isoOrNull(s.optimizedAt), updatedAt: iso(s.updatedAt) })),
+  },
+  fsrsOptimizations: {
+    table: 'FsrsOptimization',
+    read: async (db, userId) =>
+      (
+        await db.fsrsOptimization.findMany({
+          where: { userId },
+          orderBy: { requestedAt: 'asc' },
+          select: {
+            id: true,
+            trigger: true,
+            status: true,
+            requestedAt: true,
+            finishedAt: true,
+            reviewCount: true,
+            itemCount: true,
+            beforeLogLoss: true,
+            beforeRmse: true,
+            afterLogLoss: true,
+            afterRmse: true,
+            applied: true,
+            weights: true,
+            message: true,
+          },
+        })
+      ).map((o) => ({ ...o, requestedAt: iso(o.requestedAt), finishedAt: isoOrNull(o.finishedAt) })),
+  },
   problemAttempts: {
     table: 'ProblemAttempt',
     read: async (db, userId) =>
