@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { NestFactory } from '@nestjs/core';
@@ -13,6 +14,29 @@ import { requestId } from './logging';
 
 /** 1 MiB: far above any legitimate request (code submissions are capped at 64 KiB by the contracts). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The API answers JSON, so its own policy forbids everything a document could load; only Swagger UI (/api/docs)
+ * gets a page policy: its scripts and styles from here (its inline style attributes included), nothing elsewhere.
+ */
+const API_CSP = {
+  'default-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+const DOCS_CSP = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
 
 /** Builds the HTTP app (not listening yet): used by main.ts and by the integration tests. */
 export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
@@ -32,8 +56,21 @@ export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {})
     reply.header('x-request-id', request.id);
   });
   registerRequestGuard(fastify, env.WEB_ORIGIN);
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    frameguard: { action: 'deny' },
+    // Same-origin through the web app's proxy; another site has no business embedding our JSON.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    // HSTS belongs to whoever terminates TLS; on plain-HTTP local runs it would only confuse browsers.
+    hsts: false,
+  });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, { mode: 'static', specification: { document: buildOpenApiDocument('/api') as never } });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: DOCS_CSP,
+  });
   return app;
 }
