@@ -70,6 +70,8 @@ export function handlerFor(event: TKeyEventLike, shortcuts: TShortcutMap, platfo
 export function shortcutLabel(shortcut: string, platform: 'mac' | 'other' = 'other'): string {
   return shortcut
     .split('+')
-    .map((part) => (part === 'Mod' ? (platform === 'mac' ? '⌘' : 'Ctrl') : part === 'Enter' ? '↵' : part.length === 1 ? part.toUpperCase() : part))
+    .map((part) =>
+      part === 'Mod' ? (platform === 'mac' ? '⌘' : 'Ctrl') : part === 'Enter' ? '↵' : part.length === 1 ? part.toUpperCase() : part,
+    )
     .join(platform === 'mac' ? '' : '+');
 }

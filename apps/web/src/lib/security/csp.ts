@@ -1,3 +1,6 @@
+/** The request header that carries this request's nonce from the proxy to the layout. */
+export const NONCE_HEADER = 'x-nonce';
+
 /**
  * The web app's security headers. Scripts run only from our origin and only with this request's nonce
  * ('strict-dynamic' lets Next's nonce'd bootstrap load its own chunks); nothing may come from another origin.
