@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const QueueName = {
   System: 'system',
   Grading: 'grading',
+  /** The per-learner FSRS optimizer (and its weekly sweep). */
+  Scheduling: 'scheduling',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -23,3 +25,26 @@ export const ZPingResult = z.object({
   answeredAt: z.iso.datetime(),
 });
 export type TPingResult = z.infer<typeof ZPingResult>;
+
+export const SchedulingJob = {
+  /** Fit one learner's FSRS parameters. Job id = `optimize:<optimizationId>`. */
+  Optimize: 'optimize',
+  /** Weekly: enqueue `optimize` for learners with at least 400 reviews since their last fit. */
+  OptimizeSweep: 'optimize-sweep',
+} as const;
+
+/** Reviews since the last fit that make the weekly sweep fit a learner again. */
+export const WEEKLY_OPTIMIZE_MIN_REVIEWS = 400;
+
+/** The sweep's BullMQ job scheduler id (one schedule however many workers run). */
+export const OPTIMIZE_SWEEP_SCHEDULER_ID = 'optimize-sweep-weekly';
+
+export const ZOptimizeJob = z.object({
+  /** The FsrsOptimization row this job fills; also the job id, so a double enqueue is one job. */
+  optimizationId: z.uuid(),
+  userId: z.uuid(),
+});
+export type TOptimizeJob = z.infer<typeof ZOptimizeJob>;
+
+export const ZOptimizeSweepJob = z.object({});
+export type TOptimizeSweepJob = z.infer<typeof ZOptimizeSweepJob>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZListUsersQuery, ZListUsersResponse, ZLoginRequest, ZMeResponse, ZRegisterRequest } from './auth';
 import { ZErrorResponse } from './errors';
 import { ZHealthResponse, ZReadyResponse } from './health';
+import { registerStudyPaths } from './openapi-study';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ZErrorResponse, description);
@@ -59,6 +60,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
     summary: 'Readiness: Postgres, Redis and migrations',
     responses: { 200: json(ZReadyResponse, 'Ready'), 503: json(ZReadyResponse, 'Not ready') },
   });
+  registerStudyPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
