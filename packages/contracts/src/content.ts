@@ -65,8 +65,20 @@ export const ZProblemMeta = z.strictObject({
   signature: z.string().min(10),
   judge: ZJudgeSpec.default({ compare: 'exact', output: 'return' }),
   limits: ZLimits.default({ timeMsPerTest: 2_000, timeMsTotal: 10_000, memoryMb: 128 }),
+  /**
+   * Minutes a learner who remembers the solution needs to write it; solving a due review faster on the first submit
+   * with no hints rates it `easy`. Default: DEFAULT_EXPECTED_MINUTES by difficulty.
+   */
+  expectedMinutes: z.number().int().min(1).max(600).optional(),
 });
 export type TProblemMeta = z.infer<typeof ZProblemMeta>;
+
+/** A problem's expected solving time when its front matter does not say (see ZProblemMeta.expectedMinutes). */
+export const DEFAULT_EXPECTED_MINUTES: Record<TDifficulty, number> = { easy: 15, medium: 25, hard: 40 };
+
+export function expectedMinutesOf(problem: { difficulty: TDifficulty; expectedMinutes?: number }): number {
+  return problem.expectedMinutes ?? DEFAULT_EXPECTED_MINUTES[problem.difficulty];
+}
 
 export const ZParam = z.object({ name: z.string(), type: z.string() });
 
@@ -89,6 +101,8 @@ export const ZProblemDetail = ZProblemSummary.extend({
   starter: z.string(),
   hints: z.array(z.string()),
   limits: ZLimits,
+  /** From the front matter; absent means the default for the difficulty (expectedMinutesOf). */
+  expectedMinutes: z.number().int().optional(),
   sampleTests: z.array(z.object({ name: z.string(), args: z.array(z.unknown()), expected: z.unknown() })),
 });
 export type TProblemDetail = z.infer<typeof ZProblemDetail>;

@@ -9,4 +9,6 @@ export * from './reviews';
 export * from './decks';
 export * from './settings';
 export * from './stats';
+export * from './submissions';
+export * from './problems';
 export * from './openapi';

@@ -4,6 +4,7 @@ import { ZListUsersQuery, ZListUsersResponse, ZLoginRequest, ZMeResponse, ZRegis
 import { ZErrorResponse } from './errors';
 import { ZHealthResponse, ZReadyResponse } from './health';
 import { registerStudyPaths } from './openapi-study';
+import { registerSubmissionPaths } from './openapi-submissions';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ZErrorResponse, description);
@@ -61,6 +62,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
     responses: { 200: json(ZReadyResponse, 'Ready'), 503: json(ZReadyResponse, 'Not ready') },
   });
   registerStudyPaths(registry);
+  registerSubmissionPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
