@@ -22,13 +22,3 @@ export async function serverGet<S extends z.ZodType>(path: `/api/${string}`, sch
     return NETWORK_FAILURE;
   }
 }
-
-/** Query strings from optional values, leaving out the empty ones. */
-export function withQuery(path: `/api/${string}`, query: Record<string, string | number | undefined | null>): `/api/${string}` {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
-}
