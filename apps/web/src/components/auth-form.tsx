@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { postJson } from '../lib/api-client';
-import { AUTH_ENDPOINT, buildAuthRequest, type TAuthMode } from '../lib/auth-forms';
+import { AUTH_ENDPOINT, buildAuthRequest, safeNext, type TAuthMode } from '../lib/auth-forms';
 import { NO_ERRORS, type TFormErrors } from '../lib/form-errors';
 
 type TFieldSpec = {
@@ -55,7 +55,7 @@ const COPY: Record<TAuthMode, { submit: string; pending: string }> = {
   'sign-up': { submit: 'Create account', pending: 'Creating account…' },
 };
 
-export function AuthForm({ mode }: { mode: TAuthMode }) {
+export function AuthForm({ mode, next }: { mode: TAuthMode; next?: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
@@ -81,7 +81,7 @@ export function AuthForm({ mode }: { mode: TAuthMode }) {
       setErrors(result.errors);
       return;
     }
-    router.replace('/');
+    router.replace(safeNext(next));
     router.refresh();
   }
 
