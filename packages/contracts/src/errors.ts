@@ -13,6 +13,8 @@ export const ErrorCode = {
   Conflict: 'conflict',
   InvalidCredentials: 'invalid_credentials',
   EmailTaken: 'email_taken',
+  /** A signed link (e.g. unsubscribe) whose signature does not verify: forged, altered or truncated. */
+  InvalidToken: 'invalid_token',
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   Internal: 'internal_error',
@@ -27,6 +29,10 @@ export const ZFieldIssue = z.object({
   message: z.string(),
 });
 export type TFieldIssue = z.infer<typeof ZFieldIssue>;
+
+/** `details` of a `rate_limited` (429) error; the `Retry-After` header says the same in seconds. */
+export const ZRateLimitedDetails = z.object({ retryAfterSeconds: z.number().int().min(1) });
+export type TRateLimitedDetails = z.infer<typeof ZRateLimitedDetails>;
 
 /** The one shape of every error response. */
 export const ZErrorResponse = z.object({

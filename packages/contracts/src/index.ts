@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './auth';
+export * from './account';
 export * from './health';
 export * from './jobs';
 export * from './content';
@@ -11,4 +12,5 @@ export * from './settings';
 export * from './stats';
 export * from './submissions';
 export * from './problems';
+export * from './reminders';
 export * from './openapi';

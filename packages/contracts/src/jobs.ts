@@ -6,6 +6,10 @@ export const QueueName = {
   Grading: 'grading',
   /** The per-learner FSRS optimizer (and its weekly sweep). */
   Scheduling: 'scheduling',
+  /** The reminder scheduler's 15-minute tick. */
+  Reminders: 'reminders',
+  /** One reminder email per learner and local date. */
+  ReminderEmails: 'reminder-emails',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_credentials: 401,
   email_taken: 409,
+  invalid_token: 400,
   rate_limited: 429,
   service_unavailable: 503,
   internal_error: 500,

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ZPassword, ZUser } from './auth';
+
+/** A password the caller types to prove it is them (any length the API accepts; checked against the stored hash). */
+const ZCurrentPassword = z.string().min(1).max(256);
+
+/** POST /api/auth/password: change my password. Every other session of mine is signed out; this one stays. */
+export const ZChangePasswordRequest = z.strictObject({
+  currentPassword: ZCurrentPassword,
+  newPassword: ZPassword,
+});
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
+
+/** Answer of POST /api/auth/password and POST /api/auth/logout-all: how many sessions were signed out. */
+export const ZRevokedSessionsResponse = z.object({ revokedSessions: z.number().int().min(0) });
+export type TRevokedSessionsResponse = z.infer<typeof ZRevokedSessionsResponse>;
+
+/** One of my live sign-in sessions (never its token). */
+export const ZSession = z.object({
+  id: z.uuid(),
+  /** The session this request was made with. */
+  current: z.boolean(),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type TSession = z.infer<typeof ZSession>;
+
+/** GET /api/auth/sessions: my live sessions, most recently used first. */
+export const ZSessionListResponse = z.object({ sessions: z.array(ZSession) });
+export type TSessionListResponse = z.infer<typeof ZSessionListResponse>;
+
+/** DELETE /api/auth/sessions/:id: another user's (or an unknown) id is 404. */
+export const ZSessionIdParams = z.strictObject({ id: z.uuid({ message: 'must be a session id (a UUID)' }) });
+export type TSessionIdParams = z.infer<typeof ZSessionIdParams>;
+
+/** DELETE /api/me: deletes my account and everything of mine; the password confirms it. */
+export const ZDeleteAccountRequest = z.strictObject({ password: ZCurrentPassword });
+export type TDeleteAccountRequest = z.infer<typeof ZDeleteAccountRequest>;
+
+// ---------------------------------------------------------------------------
+// GET /api/me/export: everything stored about me, as JSON.
+// A new table that belongs to a user gets one section here (its rows as exported) and one entry in the API's
+// export sections (apps/api/src/modules/account/account-export.sections.ts); a test fails while a user's table has none.
+
+export const ACCOUNT_EXPORT_VERSION = 1;
+
+export const ZExportedAccount = ZUser.extend({ updatedAt: z.iso.datetime() });
+
+export const ZExportedSession = ZSession.omit({ current: true }).extend({ revokedAt: z.iso.datetime().nullable() });
+export type TExportedSession = z.infer<typeof ZExportedSession>;
+
+export const ZExportedSubmission = z.object({
+  id: z.uuid(),
+  problemSlug: z.string(),
+  problemVersion: z.number().int(),
+  mode: z.string(),
+  code: z.string(),
+  status: z.string(),
+  verdict: z.string().nullable(),
+  result: z.unknown().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TExportedSubmission = z.infer<typeof ZExportedSubmission>;
+
+/** The per-table sections of an export, each a list of my rows, oldest first. */
+export const ZAccountExportSections = z.object({
+  sessions: z.array(ZExportedSession),
+  submissions: z.array(ZExportedSubmission),
+});
+export type TAccountExportSections = z.infer<typeof ZAccountExportSections>;
+
+export const ZAccountExport = z.object({
+  version: z.literal(ACCOUNT_EXPORT_VERSION),
+  exportedAt: z.iso.datetime(),
+  account: ZExportedAccount,
+  ...ZAccountExportSections.shape,
+});
+export type TAccountExport = z.infer<typeof ZAccountExport>;
