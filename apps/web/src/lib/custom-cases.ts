@@ -12,7 +12,10 @@ export function parseCustomCase(text: string, params: readonly { name: string }[
     .map((line) => line.trim())
     .filter(Boolean);
   if (lines.length !== params.length) {
-    return { ok: false, error: `Needs ${params.length} line${params.length === 1 ? '' : 's'}, one per parameter (${params.map((p) => p.name).join(', ')}); found ${lines.length}.` };
+    return {
+      ok: false,
+      error: `Needs ${params.length} line${params.length === 1 ? '' : 's'}, one per parameter (${params.map((p) => p.name).join(', ')}); found ${lines.length}.`,
+    };
   }
   const args: unknown[] = [];
   for (const [index, line] of lines.entries()) {

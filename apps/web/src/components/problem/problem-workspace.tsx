@@ -1,7 +1,20 @@
 'use client';
 
 import { ZRevealResponse, type TProblemPage, type TRevealResponse, type TSubmissionView } from '@prep/contracts';
-import { ArrowLeft, BookKey, CloudCheck, CloudOff, FlaskConical, History, Loader2, Play, Plus, RotateCcw, Send, Trash2 } from 'lucide-react';
+import {
+  ArrowLeft,
+  BookKey,
+  CloudCheck,
+  CloudOff,
+  FlaskConical,
+  History,
+  Loader2,
+  Play,
+  Plus,
+  RotateCcw,
+  Send,
+  Trash2,
+} from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { useShortcuts } from '../../hooks/use-shortcuts';
@@ -95,7 +108,9 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
   }
 
   async function reveal(what: 'editorial' | 'mine') {
-    const response = revealed ? { ok: true as const, data: revealed } : await api.post(`/api/problems/${problem.slug}/reveal`, ZRevealResponse, {});
+    const response = revealed
+      ? { ok: true as const, data: revealed }
+      : await api.post(`/api/problems/${problem.slug}/reveal`, ZRevealResponse, {});
     if (!response.ok) {
       notify({ tone: 'danger', title: 'Could not show it', description: response.message });
       return;
@@ -146,9 +161,19 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
           <button type="button" className="button" onClick={() => void run()} disabled={busy} aria-keyshortcuts="Control+'">
             <Play size={15} aria-hidden="true" /> Run <Kbd shortcut="Mod+'" />
           </button>
-          <button type="button" className="button button--primary" onClick={() => void submit()} disabled={busy} aria-keyshortcuts={ariaShortcut('Mod+Enter')}>
-            {busy && progress.mode === 'submit' ? <Loader2 size={15} className="spin" aria-hidden="true" /> : <Send size={15} aria-hidden="true" />} Submit{' '}
-            <Kbd shortcut="Mod+Enter" />
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void submit()}
+            disabled={busy}
+            aria-keyshortcuts={ariaShortcut('Mod+Enter')}
+          >
+            {busy && progress.mode === 'submit' ? (
+              <Loader2 size={15} className="spin" aria-hidden="true" />
+            ) : (
+              <Send size={15} aria-hidden="true" />
+            )}{' '}
+            Submit <Kbd shortcut="Mod+Enter" />
           </button>
         </div>
       </div>
@@ -160,7 +185,10 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
             {decided ? (
               <>This review is done. </>
             ) : (
-              <>This problem is due for review: solve it from memory. Your first accepted submit rates it; a hint makes it Hard at best, and showing a solution counts as a lapse. </>
+              <>
+                This problem is due for review: solve it from memory. Your first accepted submit rates it; a hint makes it Hard at best, and
+                showing a solution counts as a lapse.{' '}
+              </>
             )}
             {fromReview ? <Link href="/review">{decided ? 'Continue the review session' : 'Back to the session'}</Link> : null}
           </p>
@@ -206,7 +234,9 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
                 <div className="locked">
                   <p>
                     The editorial explains the approach and shows a reference solution.
-                    {revealCountsAsLapse ? ' Opening it now counts as a lapse: this review is rated Again and the problem comes back tomorrow.' : ''}
+                    {revealCountsAsLapse
+                      ? ' Opening it now counts as a lapse: this review is rated Again and the problem comes back tomorrow.'
+                      : ''}
                   </p>
                   <button type="button" className="button" onClick={() => setConfirmReveal('editorial')} disabled={!problem.hasEditorial}>
                     Show the editorial
@@ -243,7 +273,14 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
             </div>
           </div>
           <div className="editor-host" data-testid="editor">
-            <CodeEditor value={code} onChange={setCode} diagnostics={diagnostics} onSubmit={() => void submit()} onRun={() => void run()} label={`Solution for ${problem.title}`} />
+            <CodeEditor
+              value={code}
+              onChange={setCode}
+              diagnostics={diagnostics}
+              onSubmit={() => void submit()}
+              onRun={() => void run()}
+              label={`Solution for ${problem.title}`}
+            />
           </div>
           <div className="console">
             <Tabs value={consoleTab} onValueChange={setConsoleTab}>
@@ -261,7 +298,7 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
                   onChange={setCustomCases}
                 />
               </TabPanel>
-              <TabPanel value="result" className="console__body" >
+              <TabPanel value="result" className="console__body">
                 <div aria-live="polite">
                   {progress.phase === 'idle' ? <p className="muted">Run your code or submit it to see the result here.</p> : null}
                   {progress.phase === 'failed' ? <p className="form-alert">{progress.error}</p> : null}
@@ -279,7 +316,11 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
                       {progress.total && progress.total <= 200 ? (
                         <div className="test-dots" aria-hidden="true">
                           {Array.from({ length: progress.total }, (_, index) => (
-                            <span key={index} className={`test-dot test-dot--${progress.tests[index] ?? 'pending'}`} title={progress.tests[index] ? TEST_STATUS_LABEL[progress.tests[index]!] : 'Waiting'} />
+                            <span
+                              key={index}
+                              className={`test-dot test-dot--${progress.tests[index] ?? 'pending'}`}
+                              title={progress.tests[index] ? TEST_STATUS_LABEL[progress.tests[index]!] : 'Waiting'}
+                            />
                           ))}
                         </div>
                       ) : null}
@@ -356,7 +397,11 @@ function TestCases({
           <div className="case__head">
             <strong>Example {index + 1}</strong>
             {customCases.length < MAX_CUSTOM_CASES ? (
-              <button type="button" className="button button--ghost button--sm" onClick={() => onChange([...customCases, caseText(test.args)])}>
+              <button
+                type="button"
+                className="button button--ghost button--sm"
+                onClick={() => onChange([...customCases, caseText(test.args)])}
+              >
                 <Plus size={14} aria-hidden="true" /> Copy as custom
               </button>
             ) : null}
@@ -374,9 +419,15 @@ function TestCases({
           <div key={index} className="case">
             <div className="case__head">
               <label htmlFor={id}>
-                <strong>Custom input {index + 1}</strong> <span className="muted small">one JSON value per line: {problem.params.map((p) => p.name).join(', ')}</span>
+                <strong>Custom input {index + 1}</strong>{' '}
+                <span className="muted small">one JSON value per line: {problem.params.map((p) => p.name).join(', ')}</span>
               </label>
-              <button type="button" className="button button--ghost button--sm" aria-label={`Remove custom input ${index + 1}`} onClick={() => onChange(customCases.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="button button--ghost button--sm"
+                aria-label={`Remove custom input ${index + 1}`}
+                onClick={() => onChange(customCases.filter((_, i) => i !== index))}
+              >
                 <Trash2 size={14} aria-hidden="true" />
               </button>
             </div>

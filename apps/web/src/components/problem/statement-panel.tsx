@@ -60,7 +60,10 @@ export function StatementPanel({
       {problem.hintCount > 0 ? (
         <section aria-labelledby="hints-title" className="hints">
           <h3 id="hints-title">
-            Hints <span className="muted small">({hints.length} of {problem.hintCount})</span>
+            Hints{' '}
+            <span className="muted small">
+              ({hints.length} of {problem.hintCount})
+            </span>
           </h3>
           <ol className="hints__list">
             {hints.map((hint) => (

@@ -9,7 +9,15 @@ import { EmptyState } from '../states';
 import { useToast } from '../ui/toast';
 
 /** My submissions of this problem, newest first; opening one shows its result and offers its code. */
-export function SubmissionHistory({ slug, version, onOpen }: { slug: string; version: number; onOpen: (submission: TSubmissionView) => void }) {
+export function SubmissionHistory({
+  slug,
+  version,
+  onOpen,
+}: {
+  slug: string;
+  version: number;
+  onOpen: (submission: TSubmissionView) => void;
+}) {
   const [items, setItems] = useState<TSubmissionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const notify = useToast();
@@ -61,7 +69,11 @@ export function SubmissionHistory({ slug, version, onOpen }: { slug: string; ver
         {items.map((item) => (
           <tr key={item.id}>
             <td>
-              <button type="button" className={`link-button verdict-text verdict-text--${item.verdict ?? 'pending'}`} onClick={() => void open(item.id)}>
+              <button
+                type="button"
+                className={`link-button verdict-text verdict-text--${item.verdict ?? 'pending'}`}
+                onClick={() => void open(item.id)}
+              >
                 {item.verdict ? VERDICT_LABEL[item.verdict] : item.status === 'done' ? 'Done' : 'Grading…'}
               </button>
               <span className="muted small"> · {item.mode === 'run' ? 'Run' : 'Submit'}</span>

@@ -74,7 +74,12 @@ export function VerdictPanel({ result, params, slug }: { result: TSubmissionView
                   input={test.input}
                   expected={test.expected}
                   actual={test.actual}
-                  showActual={test.status !== 'skipped' && test.status !== 'time_limit_exceeded' && test.status !== 'memory_limit_exceeded' && 'actual' in test}
+                  showActual={
+                    test.status !== 'skipped' &&
+                    test.status !== 'time_limit_exceeded' &&
+                    test.status !== 'memory_limit_exceeded' &&
+                    'actual' in test
+                  }
                 />
               ) : (
                 <p className="muted small">This is a hidden test: its input and answer are not shown.</p>
@@ -133,7 +138,13 @@ function OutcomeLine({ result, slug }: { result: TSubmissionView; slug: string }
         <div className="outcome__override" role="group" aria-label="Change this rating once">
           <span className="muted small">Not how it felt? Change it once:</span>
           {RATINGS.filter((rating) => rating !== outcome.rating).map((rating) => (
-            <button key={rating} type="button" className={`button button--sm rating-chip rating-chip--${rating}`} disabled={pending} onClick={() => void change(rating)}>
+            <button
+              key={rating}
+              type="button"
+              className={`button button--sm rating-chip rating-chip--${rating}`}
+              disabled={pending}
+              onClick={() => void change(rating)}
+            >
               {RATING_LABEL[rating]}
             </button>
           ))}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { EnrollButton } from '../../../components/decks/enroll-button';
 import { Markdown } from '../../../components/markdown';
 import { EmptyState, LoadFailure } from '../../../components/states';
+import { pickParam, SelectField } from '../../../components/ui/select-field';
 import { ItemStateBadge } from '../../../components/study/item-state-badge';
 import { serverGet } from '../../../lib/api/server';
 import { withQuery } from '../../../lib/url';
@@ -20,14 +21,10 @@ export async function generateMetadata({ params }: { params: Promise<TParams> })
   return { title: `Deck: ${(await params).slug}` };
 }
 
-function pick(value: string | undefined): string | undefined {
-  return value && value.trim() ? value.trim() : undefined;
-}
-
 export default async function DeckPage({ params, searchParams }: { params: Promise<TParams>; searchParams: Promise<TSearch> }) {
   const { slug } = await params;
   const search = await searchParams;
-  const filters = { q: pick(search.q), kind: pick(search.kind), tag: pick(search.tag), state: pick(search.state) };
+  const filters = { q: pickParam(search.q), kind: pickParam(search.kind), tag: pickParam(search.tag), state: pickParam(search.state) };
   const offset = Math.max(0, Number(search.offset) || 0);
   const result = await serverGet(
     withQuery(`/api/decks/${encodeURIComponent(slug)}`, { ...filters, limit: PAGE_SIZE, offset }),
@@ -148,36 +145,6 @@ function Stat({ label, value }: { label: string; value: number }) {
     <div className="stat">
       <span className="stat__label">{label}</span>
       <span className="stat__value">{value}</span>
-    </div>
-  );
-}
-
-function SelectField({
-  id,
-  name,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value?: string;
-  options: string[][];
-}) {
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} name={name} className="select" defaultValue={value ?? ''}>
-        <option value="">All</option>
-        {options.map(([optionValue, optionLabel]) => (
-          <option key={optionValue} value={optionValue}>
-            {optionLabel}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }
