@@ -1,14 +1,18 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { freePort, startService, stopService, waitForHttp, type TService } from './processes';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 const API_ENTRY = path.join(REPO_ROOT, 'apps/api/dist/main.js');
+const WORKER_ENTRY = path.join(REPO_ROOT, 'apps/api/dist/worker.main.js');
+const CLI_ENTRY = path.join(REPO_ROOT, 'apps/api/dist/cli.js');
 const WEB_DIR = path.join(REPO_ROOT, 'apps/web');
 const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/.bin/next');
 const READY_TIMEOUT_MS = 120_000;
 
-/** The built product (API + web) running on free ports against the test database. */
+/** The built product (API, grading worker and web) running on free ports against the test database, with the content loaded. */
 export type TStack = {
   webUrl: string;
   apiUrl: string;
@@ -16,7 +20,7 @@ export type TStack = {
 };
 
 function assertBuilt(): void {
-  const missing = [API_ENTRY, path.join(WEB_DIR, '.next/BUILD_ID')].filter((file) => !existsSync(file));
+  const missing = [API_ENTRY, WORKER_ENTRY, CLI_ENTRY, path.join(WEB_DIR, '.next/BUILD_ID')].filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(
       `The browser tests run the built product, but ${missing.map((file) => path.relative(REPO_ROOT, file)).join(' and ')} ` +
@@ -36,13 +40,24 @@ function requireDatabaseUrl(): string {
   return url;
 }
 
+/** The built-in decks, problems and cards, as `npm start` loads them (idempotent). */
+async function syncContent(env: NodeJS.ProcessEnv): Promise<void> {
+  await promisify(execFile)(process.execPath, [CLI_ENTRY, 'content-sync'], { cwd: REPO_ROOT, env, timeout: 120_000 });
+}
+
 export async function startStack(): Promise<TStack> {
   assertBuilt();
   const databaseUrl = requireDatabaseUrl();
-  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const [apiPort, webPort, workerPort] = [await freePort(), await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://localhost:${webPort}`;
   const baseEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  const backendEnv = {
+    ...baseEnv,
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `e2e_${process.pid}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
 
   const services: TService[] = [];
   const stop = async () => {
@@ -50,27 +65,26 @@ export async function startStack(): Promise<TStack> {
   };
 
   try {
+    await syncContent(backendEnv);
     services.push(
       startService('api', process.execPath, [API_ENTRY], {
         cwd: REPO_ROOT,
-        env: {
-          ...baseEnv,
-          API_HOST: '127.0.0.1',
-          API_PORT: String(apiPort),
-          WEB_ORIGIN: webUrl,
-          DATABASE_URL: databaseUrl,
-          QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `e2e_${process.pid}`,
-          LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-        },
+        env: { ...backendEnv, API_HOST: '127.0.0.1', API_PORT: String(apiPort), WEB_ORIGIN: webUrl },
+      }),
+      // Two sandbox processes: enough for the browser tests, and the machine has two cores.
+      startService('worker', process.execPath, ['--no-node-snapshot', WORKER_ENTRY], {
+        cwd: REPO_ROOT,
+        env: { ...backendEnv, WORKER_HEALTH_PORT: String(workerPort), GRADER_POOL_SIZE: '2' },
       }),
       startService('web', NEXT_BIN, ['start', '-p', String(webPort)], {
         cwd: WEB_DIR,
         env: { ...baseEnv, API_URL: apiUrl },
       }),
     );
-    const [api, web] = services as [TService, TService];
+    const [api, worker, web] = services as [TService, TService, TService];
     await Promise.all([
       waitForHttp(api, `${apiUrl}/api/ready`, { timeoutMs: READY_TIMEOUT_MS }),
+      waitForHttp(worker, `http://127.0.0.1:${workerPort}/ready`, { timeoutMs: READY_TIMEOUT_MS }),
       waitForHttp(web, `${webUrl}/`, { timeoutMs: READY_TIMEOUT_MS }),
     ]);
   } catch (error) {

@@ -1,0 +1,38 @@
+import { Client } from 'pg';
+
+/**
+ * A deck with one card whose Markdown tries to run script, the way a careless or malicious author could write
+ * it (admin curation comes later; this writes the rows content-sync would). The page must show it inert.
+ */
+export const HOSTILE_DECK = 'e2e-sanitise';
+export const HOSTILE_CARD = 'e2e-hostile-card';
+
+const FRONT = [
+  'Does this card run script? <script>window.__pwned = "script"</script>',
+  '',
+  '<img src="x" onerror="window.__pwned = \'onerror\'">',
+  '',
+  '[a link](javascript:window.__pwned=%22link%22) and $\\sqrt{2}$',
+].join('\n');
+const BACK = 'No. <iframe src="https://example.com"></iframe> **Sanitised** `code` and\n\n```ts\nconst x: number = 1;\n```';
+
+export async function insertHostileCard(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "Deck" (slug, title, description, tags, "problemSlugs", "cardTopics", "contentHash", "createdAt", "updatedAt")
+       VALUES ($1, 'Sanitiser check', 'A deck whose only card tries to inject script.', '{}', '{}', '{hostile}', 'e2e', now(), now())
+       ON CONFLICT (slug) DO NOTHING`,
+      [HOSTILE_DECK],
+    );
+    await client.query(
+      `INSERT INTO "Card" (id, version, deck, topic, front, back, tags, "contentHash", "createdAt", "updatedAt")
+       VALUES ($1, 1, $2, 'hostile', $3, $4, '{}', 'e2e', now(), now())
+       ON CONFLICT (id) DO NOTHING`,
+      [HOSTILE_CARD, HOSTILE_DECK, FRONT, BACK],
+    );
+  } finally {
+    await client.end();
+  }
+}
