@@ -7,7 +7,9 @@ import { contentSecurityPolicy, newNonce, NONCE_HEADER, SECURITY_HEADERS } from 
  * - /api/* is forwarded to the API, so the browser only ever talks to one origin and the session cookie stays
  *   first-party. It is a proxy rather than a next.config rewrite because rewrites are frozen into the build, while
  *   API_URL must be read when the server starts (one build serves local runs, containers and tests on free ports).
- *   The body is streamed through (Server-Sent Events included); the API's own security headers come along.
+ *   The body is streamed through; the API's own security headers come along. Next gzips what it serves, and a
+ *   compressor holds a stream back until it ends, so the API marks its event streams `Cache-Control: no-transform`
+ *   (which the compressor honours): live grading events then pass one by one.
  * - every page gets a fresh nonce and a strict Content-Security-Policy. Next reads the nonce from the request's CSP
  *   header and puts it on its own scripts; the layout reads it from x-nonce for the theme script.
  */

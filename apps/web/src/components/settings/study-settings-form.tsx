@@ -3,7 +3,7 @@
 import { ZSettingsResponse, ZUpdateSettingsRequest, type TSettings } from '@prep/contracts';
 import { Globe } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { api } from '../../lib/api/browser';
 import { formErrorsOf, fromZodIssues, NO_ERRORS, type TFormErrors } from '../../lib/form-errors';
 import { useToast } from '../ui/toast';
@@ -15,6 +15,8 @@ function browserTimezone(): string | null {
     return null;
   }
 }
+
+const subscribeNothing = () => () => undefined;
 
 function timezones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -35,7 +37,13 @@ export function StudySettingsForm({ settings }: { settings: TSettings }) {
   });
   const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
   const [pending, setPending] = useState(false);
-  const detected = typeof window === 'undefined' ? null : browserTimezone();
+  // The browser's timezone and its list of zones are only known after hydration (the server's ICU may differ).
+  const mounted = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+  const detected = mounted ? browserTimezone() : null;
 
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((current) => ({ ...current, [key]: value }));
 
@@ -152,7 +160,7 @@ export function StudySettingsForm({ settings }: { settings: TSettings }) {
             value={values.timezone}
             onChange={(event) => set('timezone', event.target.value)}
           >
-            {timezones(values.timezone).map((zone) => (
+            {(mounted ? timezones(values.timezone) : [values.timezone]).map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replace(/_/g, ' ')}
               </option>
