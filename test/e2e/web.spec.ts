@@ -209,7 +209,16 @@ describe('accounts', () => {
     await signIn(visitor, email, 'wrong-password-123');
     const alert = visitor.getByTestId('form-error');
     await alert.waitFor();
-    expect((await alert.textContent())?.toLowerCase()).toMatch(/incorrect|invalid/);
+    // The page shows what the API says, word for word.
+    const response = await fetch(`${web().webUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: web().webUrl },
+      body: JSON.stringify({ email, password: 'wrong-password-123' }),
+    });
+    expect(response.status).toBe(401);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('invalid_credentials');
+    expect((await alert.textContent())?.toLowerCase()).toBe(error.message.trim().toLowerCase());
     expect(visitor.url()).toBe(`${web().webUrl}/sign-in`);
     await screenshots('sign-in-error', visitor);
     await other.close();

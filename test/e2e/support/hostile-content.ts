@@ -2,7 +2,8 @@ import { Client } from 'pg';
 
 /**
  * A deck with one card whose Markdown tries to run script, the way a careless or malicious author could write
- * it (admin curation comes later; this writes the rows content-sync would). The page must show it inert.
+ * it (admin curation comes later; this writes the rows content-sync would: deck, card, deck item). The page must
+ * show it inert.
  */
 export const HOSTILE_DECK = 'e2e-sanitise';
 export const HOSTILE_CARD = 'e2e-hostile-card';
@@ -32,6 +33,10 @@ export async function insertHostileCard(databaseUrl: string): Promise<void> {
        ON CONFLICT (id) DO NOTHING`,
       [HOSTILE_CARD, HOSTILE_DECK, FRONT, BACK],
     );
+    await client.query(`INSERT INTO "DeckItem" ("deckSlug", kind, "refId", position) VALUES ($1, 'card', $2, 0) ON CONFLICT DO NOTHING`, [
+      HOSTILE_DECK,
+      HOSTILE_CARD,
+    ]);
   } finally {
     await client.end();
   }

@@ -19,6 +19,9 @@ export function VerdictPanel({ result, params, slug }: { result: TSubmissionView
   const [selected, setSelected] = useState(() => firstInteresting(result.tests));
   const accepted = result.verdict === 'accepted';
   const test = result.tests[selected];
+  const entries = result.tests.map((entry, position) => ({ entry, position }));
+  const visible = entries.filter(({ entry }) => entry.name !== undefined);
+  const hidden = entries.filter(({ entry }) => entry.name === undefined);
   const Icon = accepted ? CheckCircle2 : XCircle;
   return (
     <div className="verdict" data-testid="verdict" data-verdict={result.verdict ?? ''}>
@@ -45,55 +48,71 @@ export function VerdictPanel({ result, params, slug }: { result: TSubmissionView
           ))}
         </ul>
       ) : null}
-      {result.tests.length > 0 ? (
-        <>
-          <div className="test-chips" role="tablist" aria-label="Tests">
-            {result.tests.map((entry, index) => (
-              <button
-                key={entry.index}
-                type="button"
-                role="tab"
-                aria-selected={index === selected}
-                className={`test-chip test-chip--${entry.status}`}
-                onClick={() => setSelected(index)}
-                title={`${entry.name ?? `Hidden test ${entry.index + 1}`}: ${TEST_STATUS_LABEL[entry.status]}`}
-              >
-                {entry.name ?? `#${entry.index + 1}`}
-              </button>
-            ))}
-          </div>
-          {test ? (
-            <div className="test-detail" role="tabpanel">
-              <p className={`test-detail__status test-status--${test.status}`}>
-                {TEST_STATUS_LABEL[test.status]}
-                {test.timeMs !== undefined ? <span className="muted"> · {duration(test.timeMs)}</span> : null}
-              </p>
-              {test.input !== undefined ? (
-                <TestComparison
-                  params={params}
-                  input={test.input}
-                  expected={test.expected}
-                  actual={test.actual}
-                  showActual={
-                    test.status !== 'skipped' &&
-                    test.status !== 'time_limit_exceeded' &&
-                    test.status !== 'memory_limit_exceeded' &&
-                    'actual' in test
-                  }
-                />
-              ) : (
-                <p className="muted small">This is a hidden test: its input and answer are not shown.</p>
-              )}
-              {test.error ? <pre className="test-detail__error">{test.error}</pre> : null}
-              {test.stdout ? (
-                <div className="value-box">
-                  <span className="value-box__label">Console output</span>
-                  <pre>{test.stdout}</pre>
-                </div>
-              ) : null}
+      {test ? (
+        <div className="test-detail" role="region" aria-label="Selected test">
+          <p className={`test-detail__status test-status--${test.status}`}>
+            {test.name ?? `Hidden test ${test.index + 1}`}: {TEST_STATUS_LABEL[test.status]}
+            {test.timeMs !== undefined ? <span className="muted"> · {duration(test.timeMs)}</span> : null}
+          </p>
+          {test.input !== undefined ? (
+            <TestComparison
+              params={params}
+              input={test.input}
+              expected={test.expected}
+              actual={test.actual}
+              showActual={
+                test.status !== 'skipped' &&
+                test.status !== 'time_limit_exceeded' &&
+                test.status !== 'memory_limit_exceeded' &&
+                'actual' in test
+              }
+            />
+          ) : (
+            <p className="muted small">This is a hidden test: its input and answer are not shown.</p>
+          )}
+          {test.error ? <pre className="test-detail__error">{test.error}</pre> : null}
+          {test.stdout ? (
+            <div className="value-box">
+              <span className="value-box__label">Console output</span>
+              <pre>{test.stdout}</pre>
             </div>
           ) : null}
-        </>
+        </div>
+      ) : null}
+      {visible.length > 0 ? (
+        <div className="test-chips" role="group" aria-label="Tests you can see">
+          {visible.map(({ entry, position }) => (
+            <button
+              key={entry.index}
+              type="button"
+              aria-pressed={position === selected}
+              className={`test-chip test-chip--${entry.status}`}
+              onClick={() => setSelected(position)}
+              title={TEST_STATUS_LABEL[entry.status]}
+            >
+              {entry.name}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {hidden.length > 0 ? (
+        <div className="hidden-tests">
+          <span className="muted small">
+            {hidden.length} hidden tests: {hidden.filter(({ entry }) => entry.status === 'passed').length} passed
+            {hidden.some(({ entry }) => entry.status === 'skipped')
+              ? `, ${hidden.filter(({ entry }) => entry.status === 'skipped').length} not run`
+              : ''}
+          </span>
+          <div className="test-dots" aria-hidden="true">
+            {hidden.map(({ entry }) => (
+              <span
+                key={entry.index}
+                className={`test-dot test-dot--${entry.status}`}
+                title={`#${entry.index + 1}: ${TEST_STATUS_LABEL[entry.status]}`}
+              />
+            ))}
+          </div>
+        </div>
       ) : null}
     </div>
   );
