@@ -52,10 +52,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <footer className="site-footer">
                 <div className="site-footer__inner">
                   <span>{PRODUCT_NAME}: spaced repetition for interview prep.</span>
-                  <span>
-                    Shortcuts: <kbd className="kbd">Space</kbd> reveal · <kbd className="kbd">1</kbd>–<kbd className="kbd">4</kbd> rate ·{' '}
-                    <kbd className="kbd">Z</kbd> undo
-                  </span>
+                  {viewer.status === 'signed-in' ? (
+                    <span>
+                      Shortcuts: <kbd className="kbd">Space</kbd> reveal · <kbd className="kbd">1</kbd>–<kbd className="kbd">4</kbd> rate ·{' '}
+                      <kbd className="kbd">Z</kbd> undo
+                    </span>
+                  ) : null}
                 </div>
               </footer>
             </ToastProvider>

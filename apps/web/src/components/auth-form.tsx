@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ZUpdateSettingsRequest } from '@prep/contracts';
+import { api } from '../lib/api/browser';
 import { postJson } from '../lib/api-client';
 import { AUTH_ENDPOINT, buildAuthRequest, safeNext, type TAuthMode } from '../lib/auth-forms';
 import { NO_ERRORS, type TFormErrors } from '../lib/form-errors';
@@ -55,6 +57,18 @@ const COPY: Record<TAuthMode, { submit: string; pending: string }> = {
   'sign-up': { submit: 'Create account', pending: 'Creating account…' },
 };
 
+/** A new account's day starts in the learner's own timezone, as the browser knows it (changeable in settings). */
+async function adoptBrowserTimezone(): Promise<void> {
+  let timezone: string | undefined;
+  try {
+    timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return;
+  }
+  const request = ZUpdateSettingsRequest.safeParse({ timezone });
+  if (request.success) await api.put('/api/settings', null, request.data);
+}
+
 export function AuthForm({ mode, next }: { mode: TAuthMode; next?: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
@@ -81,6 +95,7 @@ export function AuthForm({ mode, next }: { mode: TAuthMode; next?: string }) {
       setErrors(result.errors);
       return;
     }
+    if (mode === 'sign-up') await adoptBrowserTimezone();
     router.replace(safeNext(next));
     router.refresh();
   }
