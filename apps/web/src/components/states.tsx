@@ -5,22 +5,6 @@ import type { ReactNode } from 'react';
 import { isUnavailable, type TApiFailure } from '../lib/api/result';
 import { ReloadButton } from './reload-button';
 
-/** Placeholder blocks while a route's data loads (route-level loading.tsx files use it). */
-export function PageSkeleton({ variant = 'page' }: { variant?: 'page' | 'focus' }) {
-  return (
-    <div className="loading-page" aria-busy="true" aria-live="polite">
-      <span className="sr-only">Loading…</span>
-      <div className="skeleton" style={{ height: '2rem', width: variant === 'focus' ? '40%' : '30%' }} />
-      <div className="skeleton" style={{ height: '1rem', width: '55%' }} />
-      <div className="grid-2" style={{ marginTop: '0.5rem' }}>
-        <div className="skeleton" style={{ height: variant === 'focus' ? '18rem' : '9rem' }} />
-        {variant === 'page' ? <div className="skeleton" style={{ height: '9rem' }} /> : null}
-      </div>
-      <div className="skeleton" style={{ height: '12rem' }} />
-    </div>
-  );
-}
-
 export function EmptyState({
   icon,
   title,

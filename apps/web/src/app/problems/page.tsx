@@ -1,9 +1,9 @@
 import { ZDeckListResponse, ZListProblemsResponse, type TProblemListItem } from '@prep/contracts';
-import { CheckCircle2, Circle, CircleDot, Clock, Search } from 'lucide-react';
+import { Search, CheckCircle2, Circle, CircleDot, Clock } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, LoadFailure } from '../../components/states';
-import { pickParam, SelectField } from '../../components/ui/select-field';
+import { pickParam, SearchField, SelectField } from '../../components/ui/filter-fields';
 import { serverGet } from '../../lib/api/server';
 import { capitalise, relativeTime } from '../../lib/format';
 import { withQuery } from '../../lib/url';
@@ -56,22 +56,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
         </div>
       </header>
       <form className="filters" role="search" aria-label="Filter problems" method="get">
-        <div className="field field--grow">
-          <label className="field__label" htmlFor="problems-q">
-            Search
-          </label>
-          <div className="search-input">
-            <Search size={16} aria-hidden="true" />
-            <input
-              id="problems-q"
-              name="q"
-              type="search"
-              className="field__input"
-              defaultValue={filters.q ?? ''}
-              placeholder="Title, slug or tag"
-            />
-          </div>
-        </div>
+        <SearchField id="problems-q" value={filters.q} placeholder="Title, slug or tag" />
         <SelectField
           id="problems-deck"
           name="deck"

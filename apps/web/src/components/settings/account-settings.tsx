@@ -6,7 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../lib/api/browser';
 import { relativeTime } from '../../lib/format';
-import { formErrorsOf, fromZodIssues, NO_ERRORS, type TFormErrors } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
+import { formErrorsOf } from '../../lib/form-errors';
 import { ConfirmDialog } from '../ui/dialog';
 import { useToast } from '../ui/toast';
 
@@ -37,31 +38,17 @@ function describeAgent(agent: string | null): string {
 
 export function ChangePasswordForm() {
   const notify = useToast();
-  const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
-  const [pending, setPending] = useState(false);
+  const { errors, pending, submit } = useFormSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const parsed = ZChangePasswordRequest.safeParse({
-      currentPassword: String(data.get('currentPassword') ?? ''),
-      newPassword: String(data.get('newPassword') ?? ''),
-    });
-    if (!parsed.success) {
-      setErrors(fromZodIssues(parsed.error.issues));
-      return;
-    }
-    setPending(true);
-    const result = await api.post('/api/auth/password', ZRevokedSessionsResponse, parsed.data);
-    setPending(false);
-    if (!result.ok) {
-      setErrors(formErrorsOf(result));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const input = { currentPassword: String(data.get('currentPassword') ?? ''), newPassword: String(data.get('newPassword') ?? '') };
+    const changed = await submit(ZChangePasswordRequest, input, (body) => api.post('/api/auth/password', ZRevokedSessionsResponse, body));
+    if (!changed) return;
     form.reset();
-    notify({ tone: 'success', title: 'Password changed', description: `Signed out of ${result.data.revokedSessions} other session(s).` });
+    notify({ tone: 'success', title: 'Password changed', description: `Signed out of ${changed.data.revokedSessions} other session(s).` });
   }
 
   return (

@@ -5,7 +5,7 @@ import { Globe } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { api } from '../../lib/api/browser';
-import { formErrorsOf, fromZodIssues, NO_ERRORS, type TFormErrors } from '../../lib/form-errors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 import { useToast } from '../ui/toast';
 
 function browserTimezone(): string | null {
@@ -35,8 +35,7 @@ export function StudySettingsForm({ settings }: { settings: TSettings }) {
     rolloverHour: settings.rolloverHour,
     timezone: settings.timezone,
   });
-  const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
-  const [pending, setPending] = useState(false);
+  const { errors, pending, submit } = useFormSubmit();
   // The browser's timezone and its list of zones are only known after hydration (the server's ICU may differ).
   const mounted = useSyncExternalStore(
     subscribeNothing,
@@ -56,19 +55,8 @@ export function StudySettingsForm({ settings }: { settings: TSettings }) {
       rolloverHour: values.rolloverHour,
       timezone: values.timezone,
     };
-    const parsed = ZUpdateSettingsRequest.safeParse(request);
-    if (!parsed.success) {
-      setErrors(fromZodIssues(parsed.error.issues));
-      return;
-    }
-    setPending(true);
-    const result = await api.put('/api/settings', ZSettingsResponse, parsed.data);
-    setPending(false);
-    if (!result.ok) {
-      setErrors(formErrorsOf(result));
-      return;
-    }
-    setErrors(NO_ERRORS);
+    const saved = await submit(ZUpdateSettingsRequest, request, (body) => api.put('/api/settings', ZSettingsResponse, body));
+    if (!saved) return;
     notify({ tone: 'success', title: 'Settings saved', description: 'Your schedule uses them from now on.' });
     router.refresh();
   }

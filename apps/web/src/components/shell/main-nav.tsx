@@ -1,7 +1,7 @@
 'use client';
 
 import { BookOpen, Code2, Layers, LayoutDashboard } from 'lucide-react';
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const LINKS = [
@@ -19,11 +19,17 @@ export function MainNav() {
         const current = href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link key={href} href={href} className="main-nav__link" aria-current={current ? 'page' : undefined}>
-            <Icon size={16} aria-hidden="true" />
+            <NavIcon Icon={Icon} />
             {label}
           </Link>
         );
       })}
     </nav>
   );
+}
+
+/** The link's icon, or a spinner while the page it opens is loading (a navigation waits for the server's page). */
+function NavIcon({ Icon }: { Icon: (typeof LINKS)[number]['Icon'] }) {
+  const { pending } = useLinkStatus();
+  return pending ? <span className="spinner" role="status" aria-label="Loading" /> : <Icon size={16} aria-hidden="true" />;
 }

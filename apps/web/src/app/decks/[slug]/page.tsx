@@ -1,11 +1,11 @@
 import { ZDeckDetailResponse, type TDeckDetailResponse } from '@prep/contracts';
-import { BookOpen, Code2, Search } from 'lucide-react';
+import { Search, BookOpen, Code2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EnrollButton } from '../../../components/decks/enroll-button';
 import { Markdown } from '../../../components/markdown';
 import { EmptyState, LoadFailure } from '../../../components/states';
-import { pickParam, SelectField } from '../../../components/ui/select-field';
+import { pickParam, SearchField, SelectField } from '../../../components/ui/filter-fields';
 import { ItemStateBadge } from '../../../components/study/item-state-badge';
 import { serverGet } from '../../../lib/api/server';
 import { withQuery } from '../../../lib/url';
@@ -78,22 +78,7 @@ export default async function DeckPage({ params, searchParams }: { params: Promi
           </h2>
         </div>
         <form className="filters" role="search" aria-label="Filter this deck's items" method="get">
-          <div className="field field--grow">
-            <label className="field__label" htmlFor="deck-q">
-              Search
-            </label>
-            <div className="search-input">
-              <Search size={16} aria-hidden="true" />
-              <input
-                id="deck-q"
-                name="q"
-                type="search"
-                className="field__input"
-                defaultValue={filters.q ?? ''}
-                placeholder="Words on the card or a problem title"
-              />
-            </div>
-          </div>
+          <SearchField id="deck-q" value={filters.q} placeholder="Words on the card or a problem title" />
           <SelectField
             id="deck-kind"
             name="kind"

@@ -1,3 +1,5 @@
+import { Search } from 'lucide-react';
+
 /** A labelled native select for GET filter forms ("All" = no filter); works without JavaScript. */
 export function SelectField({
   id,
@@ -32,4 +34,19 @@ export function SelectField({
 /** Trims a search parameter; empty means "not given". */
 export function pickParam(value: string | undefined): string | undefined {
   return value && value.trim() ? value.trim() : undefined;
+}
+
+/** The free-text search of a GET filter form. */
+export function SearchField({ id, value, placeholder }: { id: string; value?: string; placeholder: string }) {
+  return (
+    <div className="field field--grow">
+      <label className="field__label" htmlFor={id}>
+        Search
+      </label>
+      <div className="search-input">
+        <Search size={16} aria-hidden="true" />
+        <input id={id} name="q" type="search" className="field__input" defaultValue={value ?? ''} placeholder={placeholder} />
+      </div>
+    </div>
+  );
 }
