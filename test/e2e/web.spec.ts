@@ -415,6 +415,16 @@ describe('the rest of the pages', () => {
   });
 });
 
+describe('when the API is down', () => {
+  it('shows a clear banner and a way to retry instead of a blank page', async () => {
+    await web().stopApi();
+    await page.goto(`${web().webUrl}/decks`);
+    await page.getByTestId('api-down').waitFor();
+    await page.getByTestId('load-failure').getByRole('button', { name: 'Try again' }).waitFor();
+    await screenshots('api-down');
+  });
+});
+
 describe('the whole run', () => {
   it('sent no request to any origin but the app’s own, and no page threw', () => {
     expect(foreignRequests).toEqual([]);

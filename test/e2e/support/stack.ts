@@ -16,6 +16,8 @@ const READY_TIMEOUT_MS = 120_000;
 export type TStack = {
   webUrl: string;
   apiUrl: string;
+  /** Stops only the API (to see what the web app does without it). */
+  stopApi(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -91,5 +93,5 @@ export async function startStack(): Promise<TStack> {
     await stop();
     throw error;
   }
-  return { webUrl, apiUrl, stop };
+  return { webUrl, apiUrl, stopApi: () => stopService(services[0]!), stop };
 }
