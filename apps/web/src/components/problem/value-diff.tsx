@@ -34,7 +34,7 @@ export function TestComparison({
   return (
     <div className="diff-grid" data-testid="test-comparison">
       {input ? (
-        <div className="value-box">
+        <div className="value-box value-box--wide">
           <span className="value-box__label">Input</span>
           <pre>
             {input.map((value, index) => (
