@@ -54,7 +54,11 @@ export default async function SettingsPage() {
           <ChangePasswordForm />
           <hr className="divider" />
           <h3>Sessions</h3>
-          {sessions.ok ? <SessionsList sessions={sessions.data.sessions} /> : <p className="form-alert">{sessions.message}</p>}
+          {sessions.ok ? (
+            <SessionsList sessions={sessions.data.sessions} />
+          ) : (
+            <p className="muted">Your sessions could not be listed just now ({sessions.message.replace(/\.$/, '')}).</p>
+          )}
           <hr className="divider" />
           <h3>Your data</h3>
           <p className="muted small">Download everything we keep about you, or delete your account and all of it.</p>
