@@ -28,6 +28,7 @@ done
 
 ensure_dependencies
 resolve_services
+resolve_mail
 ensure_app_database
 migrate_database
 build_all
@@ -46,6 +47,7 @@ ${C_BOLD}Recall Prep is running${C_RESET}
   web      http://localhost:$WEB_PORT
   API      http://localhost:$API_PORT/api   (ready: http://localhost:$API_PORT/api/ready)
   API docs http://localhost:$API_PORT/api/docs
+  mail     $MAIL_WHERE
   Sign in as demo@example.com / demo-password-1 (learner) or admin@example.com / admin-password-1 (admin),
   or create an account on the sign-up page. Ctrl-C stops api, worker and web.
 EOF

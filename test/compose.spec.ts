@@ -21,8 +21,29 @@ const documentedNames = documented.map((variable) => variable.name);
 
 // What each process reads at boot (the runtime interface in README / ARCHITECTURE.md).
 const requiredEnvironment: Record<string, string[]> = {
-  api: ['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'API_HOST', 'API_PORT', 'WEB_ORIGIN', 'SESSION_TTL_DAYS', 'LOG_LEVEL'],
-  worker: ['DATABASE_URL', 'REDIS_URL', 'QUEUE_PREFIX', 'LOG_LEVEL', 'WORKER_HEALTH_PORT', 'GRADER_POOL_SIZE'],
+  api: [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'QUEUE_PREFIX',
+    'API_HOST',
+    'API_PORT',
+    'WEB_ORIGIN',
+    'SESSION_TTL_DAYS',
+    'UNSUBSCRIBE_SECRET',
+    'LOG_LEVEL',
+  ],
+  worker: [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'QUEUE_PREFIX',
+    'LOG_LEVEL',
+    'WORKER_HEALTH_PORT',
+    'GRADER_POOL_SIZE',
+    'WEB_ORIGIN',
+    'UNSUBSCRIBE_SECRET',
+    'SMTP_URL',
+    'MAIL_FROM',
+  ],
   web: ['API_URL', 'WEB_PORT', 'NEXT_TELEMETRY_DISABLED'],
   migrate: ['DATABASE_URL'],
 };

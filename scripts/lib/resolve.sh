@@ -204,9 +204,11 @@ check_eviction_policy() {
 }
 
 # Starts mailpit too when Docker is around (SMTP sink for local mail); optional.
+MAILPIT_STARTED=0
 maybe_start_mailpit() {
   if [[ "$PG_SOURCE" == docker* || "$REDIS_SOURCE" == docker* ]]; then
     if (cd "$REPO_ROOT" && docker compose up -d mailpit >/dev/null 2>&1); then
+      MAILPIT_STARTED=1
       note "mailpit: http://localhost:8025 (SMTP on 127.0.0.1:1025)"
     else
       warn "mailpit did not start (optional)"
@@ -224,6 +226,38 @@ resolve_services() {
   if [[ "$PG_SOURCE" == private* || "$REDIS_SOURCE" == private* ]]; then
     note "private instances under .data/ keep running for the next start; stop them with: bash scripts/services.sh stop"
   fi
+}
+
+# Where the worker's mail goes (reminders), exported as SMTP_URL for npm start:
+#   1. SMTP_URL when set;
+#   2. a Mailpit on 127.0.0.1:1025 (SMTP) with its web UI on :8025 (docker compose has one);
+#   3. otherwise `console`: the worker prints each mail (headers and text) in its output.
+# MAIL_WHERE says where to read them, for the banner.
+MAILPIT_SMTP_URL="smtp://127.0.0.1:${MAILPIT_SMTP_PORT:-1025}"
+MAILPIT_WEB_URL="http://localhost:${MAILPIT_WEB_PORT:-8025}"
+MAIL_WHERE=''
+
+resolve_mail() {
+  if [[ -n "${SMTP_URL:-}" ]]; then
+    MAIL_WHERE="sent through SMTP_URL ($SMTP_URL)"
+    [[ "$SMTP_URL" == console ]] && MAIL_WHERE="printed in the worker's output (SMTP_URL=console)"
+    return 0
+  fi
+  local attempt version
+  # A Mailpit that docker compose has just started may need a moment.
+  for attempt in 1 2 3 4 5; do
+    if svc smtp-probe "$MAILPIT_SMTP_URL" >/dev/null 2>&1 && version="$(svc mailpit-probe "$MAILPIT_WEB_URL" 2>/dev/null)"; then
+      export SMTP_URL="$MAILPIT_SMTP_URL"
+      MAIL_WHERE="$version: $MAILPIT_WEB_URL"
+      note "mail:     $MAIL_WHERE"
+      return 0
+    fi
+    [[ "$MAILPIT_STARTED" == 1 ]] || break
+    sleep 1
+  done
+  export SMTP_URL=console
+  MAIL_WHERE="printed in the worker's output (no Mailpit on 127.0.0.1:1025/:8025)"
+  note "mail:     $MAIL_WHERE"
 }
 
 # DATABASE_URL with another database name on the same server.

@@ -9,6 +9,8 @@
 //   pg-drop-db <url> <prefix>      drop it (WITH FORCE) — only when its name starts with <prefix>
 //   redis-probe <url>              exit 0 and print maxmemory-policy, 2 unreachable
 //   redis-clear-prefix <url> <p>   delete keys matching "<p>:*" (a test run's queue keys)
+//   smtp-probe <url>               exit 0 when an SMTP server greets (220) at smtp://host:port, 2 otherwise
+//   mailpit-probe <url>            exit 0 and print its version when Mailpit's web UI answers at <url>, 2 otherwise
 //   endpoint <url>                 print "host:port" of a postgres:// or redis:// URL
 'use strict';
 
@@ -199,6 +201,39 @@ async function redisClearPrefix(url, prefix) {
   });
 }
 
+/** Connects, waits for the 220 greeting, says QUIT. */
+function smtpProbe(url) {
+  const net = require('node:net');
+  const { hostname, port } = new URL(url);
+  const where = `${hostname || '127.0.0.1'}:${port || 25}`;
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port || 25) });
+    const fail = (why) => {
+      socket.destroy();
+      reject(new ProbeError(2, `no SMTP server at ${where} (${why})`));
+    };
+    socket.setTimeout(CONNECT_TIMEOUT_MS, () => fail('timed out'));
+    socket.once('error', (error) => fail(describe(error)));
+    socket.once('data', (chunk) => {
+      const greeting = chunk.toString('utf8').trim();
+      if (!greeting.startsWith('220')) return fail(`greeted with "${greeting.slice(0, 60)}"`);
+      socket.end('QUIT\r\n');
+      resolve(`${where}: ${greeting.slice(0, 80)}`);
+    });
+  });
+}
+
+async function mailpitProbe(url) {
+  try {
+    const response = await fetch(new URL('/api/v1/info', url), { signal: AbortSignal.timeout(CONNECT_TIMEOUT_MS) });
+    const info = response.ok ? await response.json() : null;
+    if (!info || typeof info.Version !== 'string') throw new Error(`HTTP ${response.status}, not Mailpit`);
+    return `Mailpit ${info.Version}`;
+  } catch (error) {
+    throw new ProbeError(2, `no Mailpit web UI at ${url} (${describe(error)})`);
+  }
+}
+
 const commands = {
   'pg-probe': ([url]) => pgProbe(url),
   'pg-ensure-db': ([url]) => pgEnsureDb(url),
@@ -206,6 +241,8 @@ const commands = {
   'pg-drop-db': ([url, prefix]) => pgDropDb(url, prefix),
   'redis-probe': ([url]) => redisProbe(url),
   'redis-clear-prefix': ([url, prefix]) => redisClearPrefix(url, prefix),
+  'smtp-probe': ([url]) => smtpProbe(url),
+  'mailpit-probe': ([url]) => mailpitProbe(url),
   endpoint: async ([url]) => endpoint(url),
 };
 

@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type Clock, ClockModule } from './common/clock';
-import { API_ENV, SHARED_ENV } from './config/config.tokens';
+import { API_ENV, LINKS_ENV, SHARED_ENV } from './config/config.tokens';
 import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -28,12 +29,14 @@ export class AppModule {
         AuthModule,
         HealthModule,
         UsersModule,
+        RemindersModule,
       ],
       providers: [
         { provide: API_ENV, useValue: env },
         { provide: SHARED_ENV, useValue: env },
+        { provide: LINKS_ENV, useValue: env },
       ],
-      exports: [API_ENV, SHARED_ENV],
+      exports: [API_ENV, SHARED_ENV, LINKS_ENV],
     };
   }
 }

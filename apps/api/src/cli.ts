@@ -11,10 +11,13 @@ import { assertDatabaseReachable } from './startup-checks';
 
 const USAGE = 'usage: node apps/api/dist/cli.js <content-sync [content-root] | seed-demo>';
 
-function formatReport(report: SyncReport): string {
-  return Object.entries(report)
-    .map(([kind, c]) => `${kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired`)
-    .join('\n');
+function formatReport({ links, ...items }: SyncReport): string {
+  return [
+    ...Object.entries(items).map(
+      ([kind, c]) => `${kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired`,
+    ),
+    `concept links: ${links.created} created, ${links.updated} updated, ${links.unchanged} unchanged, ${links.removed} removed`,
+  ].join('\n');
 }
 
 async function main(): Promise<void> {

@@ -11,6 +11,7 @@ import { ErrorFilter } from './common/error.filter';
 import { registerRequestGuard } from './common/request-guard';
 import type { ApiEnv } from './config/env';
 import { requestId } from './logging';
+import { registerOneClickFormParser } from './modules/reminders/one-click-form';
 
 /** 1 MiB: far above any legitimate request (code submissions are capped at 64 KiB by the contracts). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -56,6 +57,7 @@ export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {})
     reply.header('x-request-id', request.id);
   });
   registerRequestGuard(fastify, env.WEB_ORIGIN);
+  registerOneClickFormParser(fastify);
   await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: API_CSP },

@@ -10,7 +10,8 @@ export function loggerModule(level: string, service: 'api' | 'worker') {
     pinoHttp: {
       level,
       genReqId: (req: IncomingMessage) => requestId(req.headers['x-request-id']),
-      redact: ['req.headers.cookie', 'res.headers["set-cookie"]', 'req.headers.authorization'],
+      redact: ['req.headers.cookie', 'res.headers["set-cookie"]', 'req.headers.authorization', 'req.query.token'],
+      serializers: { req: (req: { url?: string }) => Object.assign(req, { url: req.url && redactTokens(req.url) }) },
       customProps: () => ({ service }),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },
@@ -20,4 +21,9 @@ export function loggerModule(level: string, service: 'api' | 'worker') {
 export function requestId(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
+}
+
+/** Signed links (unsubscribe) carry a token in the query string: logs keep the route, never the token. */
+export function redactTokens(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
 }

@@ -1,23 +1,37 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type Clock, ClockModule } from './common/clock';
-import { SHARED_ENV, WORKER_ENV } from './config/config.tokens';
+import { LINKS_ENV, SHARED_ENV, WORKER_ENV } from './config/config.tokens';
 import type { WorkerEnv } from './config/env';
 import { loggerModule } from './logging';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
+import type { LearnerReviewState } from './modules/reminders/learner-state';
+import { RemindersWorkerModule } from './modules/reminders/reminders-worker.module';
 import { SystemProcessor } from './modules/system/ping.processor';
 
 /** The worker process: the same modules as the API, no HTTP server, plus the queue consumers. */
 @Module({})
 export class WorkerModule {
-  static forRoot(env: WorkerEnv, options: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(env: WorkerEnv, options: { clock?: Clock; learnerState?: LearnerReviewState } = {}): DynamicModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [loggerModule(env.LOG_LEVEL, 'worker'), ClockModule.forRoot(options.clock), PrismaModule, QueueModule, HealthModule],
-      providers: [{ provide: WORKER_ENV, useValue: env }, { provide: SHARED_ENV, useValue: env }, SystemProcessor],
-      exports: [WORKER_ENV, SHARED_ENV],
+      imports: [
+        loggerModule(env.LOG_LEVEL, 'worker'),
+        ClockModule.forRoot(options.clock),
+        PrismaModule,
+        QueueModule,
+        HealthModule,
+        RemindersWorkerModule.forRoot({ learnerState: options.learnerState }),
+      ],
+      providers: [
+        { provide: WORKER_ENV, useValue: env },
+        { provide: SHARED_ENV, useValue: env },
+        { provide: LINKS_ENV, useValue: env },
+        SystemProcessor,
+      ],
+      exports: [WORKER_ENV, SHARED_ENV, LINKS_ENV],
     };
   }
 }

@@ -6,6 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadContent } from '@prep/problems';
 import { CliModule } from '../src/cli.module';
 import { parseEnv, ZCliEnv } from '../src/config/env';
+import { ContentLinksService } from '../src/modules/content/content-links.service';
 import { ContentSyncService } from '../src/modules/content/content-sync.service';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 
@@ -21,22 +22,28 @@ function contentCopy(suffix: string): string {
   const rewrite = (file: string, edit: (t: string) => string) =>
     fs.writeFileSync(path.join(root, file), edit(fs.readFileSync(path.join(root, file), 'utf8')));
   rewrite(`decks/basics-${suffix}/deck.yaml`, (t) => t.replace('[add-two]', `[add-two-${suffix}]`));
-  rewrite(`problems/add-two-${suffix}/problem.md`, (t) => t.replace('decks: [basics]', `decks: [basics-${suffix}]`));
+  rewrite(`problems/add-two-${suffix}/problem.md`, (t) =>
+    t.replace('decks: [basics]', `decks: [basics-${suffix}]`).replace('concepts: [basics-', `concepts: [${suffix}-`),
+  );
   rewrite(`problems/add-two-${suffix}/tests.ts`, (t) =>
     t.replace(/'[./]+\/src\/testkit'/, JSON.stringify(path.resolve(__dirname, '../../../packages/problems/src/testkit'))),
   );
-  rewrite(`cards/basics-${suffix}/arithmetic.md`, (t) => t.replace(/id: basics-/g, `id: ${suffix}-`));
+  rewrite(`cards/basics-${suffix}/arithmetic.md`, (t) =>
+    t.replace(/id: basics-/g, `id: ${suffix}-`).replace('practice: add-two', `practice: add-two-${suffix}`),
+  );
   return root;
 }
 
 describe('content sync', () => {
   let app: INestApplicationContext;
   let sync: ContentSyncService;
+  let links: ContentLinksService;
   let prisma: PrismaService;
 
   beforeAll(async () => {
     app = await NestFactory.createApplicationContext(CliModule.forRoot(parseEnv(ZCliEnv, process.env)), { logger: false });
     sync = app.get(ContentSyncService);
+    links = app.get(ContentLinksService);
     prisma = app.get(PrismaService);
   });
   afterAll(async () => {
@@ -98,5 +105,50 @@ describe('content sync', () => {
     expect(report.cards).toMatchObject({ unchanged: 1, retired: 1 });
     const retired = await prisma.card.findUniqueOrThrow({ where: { id: `${suffix}-float-sum` } });
     expect(retired.retiredAt).not.toBeNull();
+  });
+
+  it('stores concept links from both sides and serves them in order, one item or a batch, without retired items', async () => {
+    const suffix = `l${Date.now().toString(36)}`;
+    const root = contentCopy(suffix);
+    const slug = `add-two-${suffix}`;
+    const [twoPlusTwo, floatSum] = [`${suffix}-two-plus-two`, `${suffix}-float-sum`];
+    const practice = [{ slug, title: 'Add Two Numbers' }];
+
+    // The problem builds on two-plus-two (its concepts); float-sum names the problem as practice only.
+    const first = await sync.sync(loadContent(root));
+    expect(first.links).toEqual({ created: 2, updated: 0, unchanged: 0, removed: 0 });
+    expect(await links.conceptsForProblem(slug)).toEqual([{ id: twoPlusTwo, front: 'What is $2 + 2$?' }]);
+    const batch = await links.practiceForCards([twoPlusTwo, floatSum, 'no-such-card']);
+    expect([...batch.entries()]).toEqual([
+      [twoPlusTwo, practice],
+      [floatSum, practice],
+      ['no-such-card', []],
+    ]);
+    expect((await sync.sync(loadContent(root))).links).toEqual({ created: 0, updated: 0, unchanged: 2, removed: 0 });
+
+    // Both cards become concepts, float-sum first: both stored links change order in place.
+    const problemFile = path.join(root, `problems/${slug}/problem.md`);
+    const cardFile = path.join(root, `cards/basics-${suffix}/arithmetic.md`);
+    const edit = (file: string, from: string, to: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+    edit(problemFile, `concepts: [${twoPlusTwo}]`, `concepts: [${floatSum}, ${twoPlusTwo}]`);
+    edit(cardFile, `; practice: ${slug}`, '');
+    expect((await sync.sync(loadContent(root))).links).toEqual({ created: 0, updated: 2, unchanged: 0, removed: 0 });
+    expect((await links.conceptsForProblem(slug)).map((c) => c.id)).toEqual([floatSum, twoPlusTwo]);
+
+    // A retired card is not served as a concept, and a retired problem not as practice.
+    await prisma.card.update({ where: { id: floatSum }, data: { retiredAt: new Date() } });
+    expect([...(await links.conceptsForProblems([slug, 'no-such-problem'])).entries()]).toEqual([
+      [slug, [{ id: twoPlusTwo, front: 'What is $2 + 2$?' }]],
+      ['no-such-problem', []],
+    ]);
+    await prisma.problem.update({ where: { slug }, data: { retiredAt: new Date() } });
+    expect(await links.practiceForCard(twoPlusTwo)).toEqual([]);
+
+    // The next sync revives both, and links the files no longer declare are removed.
+    edit(problemFile, `concepts: [${floatSum}, ${twoPlusTwo}]\n`, '');
+    const last = await sync.sync(loadContent(root));
+    expect(last.links).toEqual({ created: 0, updated: 0, unchanged: 0, removed: 2 });
+    expect(await links.conceptsForProblem(slug)).toEqual([]);
+    expect(await links.practiceForCard(twoPlusTwo)).toEqual([]);
   });
 });

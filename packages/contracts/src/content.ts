@@ -70,6 +70,11 @@ export const ZProblemMeta = z.strictObject({
    * with no hints rates it `easy`. Default: DEFAULT_EXPECTED_MINUTES by difficulty.
    */
   expectedMinutes: z.number().int().min(1).max(600).optional(),
+  /**
+   * Ids of the concept cards a learner must know to solve the problem, most fundamental first. Failing the problem
+   * brings these cards due. Every id must name an existing card (`content:lint` checks it).
+   */
+  concepts: z.array(ZSlug).default([]),
 });
 export type TProblemMeta = z.infer<typeof ZProblemMeta>;
 
@@ -116,6 +121,11 @@ export const ZCard = z.strictObject({
   front: z.string().min(1).describe('Markdown with KaTeX math'),
   back: z.string().min(1).describe('Markdown with KaTeX math'),
   tags: z.array(ZSlug),
+  /**
+   * Slugs of problems where the card's idea is put to use, beyond those that name the card in their `concepts`. They
+   * are shown with the card ("Practise it"), but they are not prerequisites: failing one does not bring the card due.
+   */
+  practice: z.array(ZSlug).default([]),
 });
 export type TCard = z.infer<typeof ZCard>;
 

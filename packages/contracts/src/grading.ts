@@ -142,8 +142,22 @@ export interface LoadedProblem {
   tests: ProblemTests;
 }
 
+/**
+ * One problem ↔ concept-card link, resolved from both declarations. `conceptOrder` ranks the card among the problem's
+ * `concepts` (the cards it builds on), or is null when only the card's `practice` list names the problem.
+ * `practiceOrder` ranks the problem among the problems that practise the card.
+ */
+export interface LoadedConceptLink {
+  problem: string;
+  card: string;
+  conceptOrder: number | null;
+  practiceOrder: number;
+}
+
 export interface LoadedContent {
   decks: TDeck[];
   problems: LoadedProblem[];
   cards: TCard[];
+  /** Every problem ↔ card link, each once. */
+  links: LoadedConceptLink[];
 }

@@ -4,6 +4,7 @@ export * from './account';
 export * from './health';
 export * from './jobs';
 export * from './content';
+export * from './links';
 export * from './grading';
 export * from './study';
 export * from './reviews';

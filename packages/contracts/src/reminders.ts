@@ -84,6 +84,8 @@ export const ZReminderSendJob = z.object({
   localDate: z.iso.date(),
   /** The instant the reminder was due (its local time on that date). */
   scheduledFor: z.iso.datetime(),
+  /** The learner's IANA timezone the occurrence was computed in. */
+  timezone: z.string().min(1).max(64),
 });
 export type TReminderSendJob = z.infer<typeof ZReminderSendJob>;
 

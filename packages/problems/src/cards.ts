@@ -11,20 +11,34 @@ const ZCardFileMeta = z.strictObject({
 
 const META = /^<!--\s*(.*?)\s*-->\s*$/;
 
-/** Parses `id: x; version: 2; tags: a, b` from a card's metadata comment. */
-function parseCardMeta(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Keys a card's metadata comment may hold. */
+const CARD_META_KEYS = ['id', 'version', 'tags', 'practice'] as const;
+
+/** Parses `id: x; version: 2; tags: a, b; practice: p, q` from a card's metadata comment. */
+function parseCardMeta(text: string): { meta: Record<string, string>; unknown: string[] } {
+  const meta: Record<string, string> = {};
+  const unknown: string[] = [];
   for (const part of text.split(';')) {
-    const m = /^\s*([a-z]+)\s*:\s*(.*?)\s*$/.exec(part);
-    if (m) out[m[1]!] = m[2]!;
+    const m = /^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$/.exec(part);
+    if (!m) continue;
+    if ((CARD_META_KEYS as readonly string[]).includes(m[1]!)) meta[m[1]!] = m[2]!;
+    else unknown.push(m[1]!);
   }
-  return out;
+  return { meta, unknown };
+}
+
+/** `a, b, c` → `['a', 'b', 'c']`. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 /**
  * A card file is Markdown: frontmatter (title, tags for every card), then one card per `## ` heading.
- * The heading is the front; the next line is `<!-- id: ...; version: N; tags: a, b -->`; the rest,
- * up to the next `## `, is the back.
+ * The heading is the front; the next line is `<!-- id: ...; version: N; tags: a, b; practice: p, q -->` (`practice`
+ * names problems that practise the card); the rest, up to the next `## `, is the back.
  */
 export function parseCardFile(file: string, text: string, deck: string, topic: string): { cards: TCard[]; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
@@ -63,15 +77,8 @@ export function parseCardFile(file: string, text: string, deck: string, topic: s
       topic,
       front,
       back,
-      tags: [
-        ...new Set([
-          ...fileTags,
-          ...(current.meta.tags ?? '')
-            .split(',')
-            .map((t) => t.trim())
-            .filter(Boolean),
-        ]),
-      ],
+      tags: [...new Set([...fileTags, ...commaList(current.meta.tags)])],
+      practice: commaList(current.meta.practice),
     };
     const parsed = ZCard.safeParse(candidate);
     if (!parsed.success) {
@@ -110,7 +117,10 @@ export function parseCardFile(file: string, text: string, deck: string, topic: s
     }
     if (!current.meta && current.back.every((l) => l.trim() === '') && META.test(raw)) {
       current.back = [];
-      current.meta = parseCardMeta(META.exec(raw)![1]!);
+      const { meta, unknown } = parseCardMeta(META.exec(raw)![1]!);
+      current.meta = meta;
+      for (const key of unknown)
+        issues.push({ file, line: lineNo, message: `unknown card metadata "${key}": use ${CARD_META_KEYS.join(', ')}` });
       return;
     }
     if (current.backLine === undefined && raw.trim() !== '') current.backLine = lineNo;

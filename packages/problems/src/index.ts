@@ -8,6 +8,7 @@ export { ContentError, formatIssue, type ContentIssue } from './issues';
 export { createRng, defineTests, expandTests, generatedSeed, type ExpandedTest } from './testkit';
 export { parseSignature, type ParsedSignature } from './signature';
 export { parseCardFile } from './cards';
+export { resolveConceptLinks, type ConceptDeclaration, type PracticeDeclaration, type ResolvedLink, type LinkCheck } from './links';
 export { checkMath } from './markdown';
 
 /** Loads all content under `root` (the built-in content by default); throws ContentError listing every problem found. */

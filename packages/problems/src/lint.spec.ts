@@ -25,10 +25,15 @@ function lint(root: string): string[] {
   return readContent(root).issues.map(formatIssue);
 }
 
+function warnings(root: string): string[] {
+  return readContent(root).warnings.map(formatIssue);
+}
+
 describe('content lint', () => {
   it('accepts the valid fixture and loads everything', () => {
-    const { content, issues } = readContent(fixtureWith({}));
+    const { content, issues, warnings } = readContent(fixtureWith({}));
     expect(issues).toEqual([]);
+    expect(warnings).toEqual([]);
     expect(content.problems.map((p) => p.slug)).toEqual(['add-two']);
     expect(content.cards.map((c) => c.id)).toEqual(['basics-two-plus-two', 'basics-float-sum']);
     expect(content.problems[0]!.params).toEqual([
@@ -105,7 +110,83 @@ describe('content lint', () => {
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/problems\/add-two\/hints\.md:1: no hints/);
     const clean = spawnSync(process.execPath, [cli, fixtureWith({})], { encoding: 'utf8' });
-    expect(clean.stdout).toMatch(/content:lint: clean \(1 decks, 1 problems, 2 cards\)/);
+    expect(clean.stdout).toMatch(/content:lint: clean \(1 decks, 1 problems, 2 cards, 2 concept links\)/);
     expect(clean.status).toBe(0);
+    const warned = spawnSync(
+      process.execPath,
+      [cli, fixtureWith({ 'problems/add-two/problem.md': (t) => t.replace('concepts: [basics-two-plus-two]\n', '') })],
+      { encoding: 'utf8' },
+    );
+    expect(warned.stdout).toMatch(/problems\/add-two\/problem\.md:1: warning: problem "add-two" names no concept cards/);
+    expect(warned.stdout).toMatch(/content:lint: 1 warning\(s\)/);
+    expect(warned.status).toBe(0);
+  });
+});
+
+describe('concept links', () => {
+  const withConcepts = (list: string) => ({
+    'problems/add-two/problem.md': (t: string) => t.replace('concepts: [basics-two-plus-two]', `concepts: ${list}`),
+  });
+
+  it('resolves links from both sides: concepts in the problem order, practice-only links without a concept order', () => {
+    const { content } = readContent(
+      fixtureWith({
+        ...withConcepts('[basics-float-sum, basics-two-plus-two]'),
+        'cards/basics/arithmetic.md': (t) => t.replace('; practice: add-two', ''),
+      }),
+    );
+    expect(content.problems[0]!.meta.concepts).toEqual(['basics-float-sum', 'basics-two-plus-two']);
+    expect(content.links).toEqual([
+      { problem: 'add-two', card: 'basics-float-sum', conceptOrder: 0, practiceOrder: 0 },
+      { problem: 'add-two', card: 'basics-two-plus-two', conceptOrder: 1, practiceOrder: 0 },
+    ]);
+    // The fixture as it is: add-two builds on two-plus-two; float-sum names add-two as practice only.
+    const fixture = readContent(fixtureWith({})).content;
+    expect(fixture.links).toEqual([
+      { problem: 'add-two', card: 'basics-two-plus-two', conceptOrder: 0, practiceOrder: 0 },
+      { problem: 'add-two', card: 'basics-float-sum', conceptOrder: null, practiceOrder: 0 },
+    ]);
+    expect(fixture.cards.map((c) => c.practice)).toEqual([[], ['add-two']]);
+  });
+
+  it('rejects a concept that is not a card, with a hint for a near miss, at the line of the concepts key', () => {
+    const issues = lint(fixtureWith(withConcepts('[basics-two-plus-too, no-such-card]')));
+    expect(issues).toEqual([
+      'problems/add-two/problem.md:9: concept card "basics-two-plus-too" does not exist (did you mean "basics-two-plus-two"?)',
+      'problems/add-two/problem.md:9: concept card "no-such-card" does not exist',
+    ]);
+  });
+
+  it('rejects a practice link to a problem that does not exist, at the line of the card metadata', () => {
+    const issues = lint(fixtureWith({ 'cards/basics/arithmetic.md': (t) => t.replace('practice: add-two', 'practice: add-tow') }));
+    expect(issues).toEqual(['cards/basics/arithmetic.md:12: practice "add-tow" is not a problem (did you mean "add-two"?)']);
+  });
+
+  it('rejects ids listed twice, unknown metadata keys and ids that are not slugs', () => {
+    const issues = lint(
+      fixtureWith({
+        ...withConcepts('[basics-two-plus-two, basics-two-plus-two]'),
+        'cards/basics/arithmetic.md': (t) =>
+          t.replace('practice: add-two', 'practice: add-two, add-two').replace('tags: addition', 'tags: addition; practise: add-two'),
+      }),
+    );
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'problems/add-two/problem.md:9: concept card "basics-two-plus-two" is listed twice',
+        'cards/basics/arithmetic.md:12: practice "add-two" is listed twice',
+        'cards/basics/arithmetic.md:7: unknown card metadata "practise": use id, version, tags, practice',
+      ]),
+    );
+    const notSlugs = lint(fixtureWith(withConcepts('[Basics Two]')));
+    expect(notSlugs).toEqual([expect.stringMatching(/^problems\/add-two\/problem\.md:9: frontmatter concepts\.0: must be kebab-case/)]);
+  });
+
+  it('warns when a card names as practice a problem that already builds on it, and keeps the link once', () => {
+    const root = fixtureWith(withConcepts('[basics-two-plus-two, basics-float-sum]'));
+    expect(lint(root)).toEqual([]);
+    expect(warnings(root)).toEqual([
+      'cards/basics/arithmetic.md:12: practice "add-two" is redundant: problems/add-two/problem.md names this card in its concepts, which makes it practice already',
+    ]);
+    expect(readContent(root).content.links).toHaveLength(2);
   });
 });

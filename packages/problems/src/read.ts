@@ -15,6 +15,7 @@ import {
 import { parseCardFile } from './cards';
 import { parseFrontmatter } from './frontmatter';
 import type { ContentIssue } from './issues';
+import { resolveConceptLinks, type ConceptDeclaration, type PracticeDeclaration } from './links';
 import { checkMath } from './markdown';
 import { parseSignature } from './signature';
 import { LineCounter, parseDocument } from 'yaml';
@@ -34,7 +35,10 @@ export interface ReadOptions {
 
 export interface ReadResult {
   content: LoadedContent;
+  /** Errors: content that must not be loaded until they are fixed. */
   issues: ContentIssue[];
+  /** Things worth fixing that do not stop loading (e.g. a problem that names no concept cards). */
+  warnings: ContentIssue[];
 }
 
 function listDirs(dir: string): string[] {
@@ -58,6 +62,18 @@ function zodIssues(file: string, error: z.ZodError, keyLines: Record<string, num
 function lineOfText(text: string, needle: string): number {
   const at = text.indexOf(needle);
   return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+/** Line of a top-level YAML key in a file's frontmatter (1 when absent). */
+function keyLineOf(text: string, key: string): number {
+  const m = new RegExp(`^${key}\\s*:`, 'm').exec(text);
+  return m ? text.slice(0, m.index).split('\n').length : 1;
+}
+
+/** Line of a card's metadata comment, found by its id (1 when absent). */
+function cardMetaLine(text: string, id: string): number {
+  const m = new RegExp(`<!--\\s*id:\\s*${id}\\s*(;|-->)`).exec(text);
+  return m ? text.slice(0, m.index).split('\n').length : 1;
 }
 
 /** `## ` sections of hints.md, in order; each section's body is one hint. */
@@ -298,6 +314,7 @@ export function readContent(root: string = BUILT_IN_CONTENT_ROOT, options: ReadO
     }
   }
   const seen = new Map<string, TCard>();
+  const practice: PracticeDeclaration[] = [];
   for (const c of cards) {
     const first = seen.get(c.id);
     const file = `cards/${c.deck}/${c.topic}.md`;
@@ -308,7 +325,29 @@ export function readContent(root: string = BUILT_IN_CONTENT_ROOT, options: ReadO
         line: lineOfText(text, `id: ${c.id}`),
         message: `duplicate card id "${c.id}" (also in cards/${first.deck}/${first.topic}.md)`,
       });
-    else seen.set(c.id, c);
+    else {
+      seen.set(c.id, c);
+      practice.push({ card: c.id, file, line: cardMetaLine(text, c.id), practice: c.practice });
+    }
   }
-  return { content: { decks, problems, cards }, issues };
+
+  const declarations: ConceptDeclaration[] = problems.map((p) => {
+    const file = `problems/${p.slug}/problem.md`;
+    return {
+      kind: 'problem',
+      slug: p.slug,
+      file,
+      line: keyLineOf(fs.readFileSync(path.join(root, file), 'utf8'), 'concepts'),
+      concepts: p.meta.concepts,
+    };
+  });
+  const linkCheck = resolveConceptLinks(declarations, practice, new Map(problemSlugs.map((slug) => [slug, 'problem'])));
+  issues.push(...linkCheck.errors);
+  const links = linkCheck.links.map(({ slug, card, conceptOrder, practiceOrder }) => ({
+    problem: slug,
+    card,
+    conceptOrder,
+    practiceOrder,
+  }));
+  return { content: { decks, problems, cards, links }, issues, warnings: linkCheck.warnings };
 }

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SmtpSink } from '../../../apps/api/test/support/smtp-sink';
 import { freePort, startService, stopService, waitForHttp, type TService } from './processes';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -59,11 +61,16 @@ export async function startStack(): Promise<TStack> {
     DATABASE_URL: databaseUrl,
     QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? `e2e_${process.pid}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // NODE_ENV=production refuses the development default; a throwaway secret for this run.
+    UNSUBSCRIBE_SECRET: `e2e-only-unsubscribe-secret-${randomUUID()}`,
   };
 
   const services: TService[] = [];
+  // The worker sends reminder mail; in production mode it needs a real SMTP server, so it gets one in this process.
+  const smtp = await SmtpSink.start();
   const stop = async () => {
     await Promise.all(services.map((service) => stopService(service)));
+    await smtp.stop();
   };
 
   try {
@@ -76,7 +83,7 @@ export async function startStack(): Promise<TStack> {
       // Two sandbox processes: enough for the browser tests, and the machine has two cores.
       startService('worker', process.execPath, ['--no-node-snapshot', WORKER_ENTRY], {
         cwd: REPO_ROOT,
-        env: { ...backendEnv, WORKER_HEALTH_PORT: String(workerPort), GRADER_POOL_SIZE: '2' },
+        env: { ...backendEnv, WORKER_HEALTH_PORT: String(workerPort), GRADER_POOL_SIZE: '2', SMTP_URL: smtp.url },
       }),
       startService('web', NEXT_BIN, ['start', '-p', String(webPort)], {
         cwd: WEB_DIR,

@@ -22,23 +22,64 @@ const shared = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
 
-export const ZApiEnv = z.object({
-  ...shared,
-  API_HOST: z.string().min(1).default('127.0.0.1'),
-  API_PORT: ZPort.default(4000),
+/** Only for local runs: production refuses it (see `refuseDevelopmentSecrets`), so links signed with it never leave a laptop. */
+export const DEVELOPMENT_UNSUBSCRIBE_SECRET = 'development-only-unsubscribe-secret-not-for-production';
+
+/** What the API and the worker need to build and check links into the web app (reminder emails, unsubscribe). */
+const links = {
   WEB_ORIGIN: z
     .url()
     .default('http://localhost:3000')
     .transform((u) => new URL(u).origin),
-  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-});
+  UNSUBSCRIBE_SECRET: z
+    .string()
+    .min(32, { message: 'must be at least 32 characters (e.g. openssl rand -base64 48)' })
+    .default(DEVELOPMENT_UNSUBSCRIBE_SECRET),
+};
+
+export type LinksEnv = { WEB_ORIGIN: string; UNSUBSCRIBE_SECRET: string };
+
+function refuseDevelopmentSecrets(env: { NODE_ENV: string; UNSUBSCRIBE_SECRET: string }, ctx: z.RefinementCtx): void {
+  if (env.NODE_ENV === 'production' && env.UNSUBSCRIBE_SECRET === DEVELOPMENT_UNSUBSCRIBE_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['UNSUBSCRIBE_SECRET'], message: 'must be set in production (32+ random characters)' });
+  }
+}
+
+export const ZApiEnv = z
+  .object({
+    ...shared,
+    ...links,
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: ZPort.default(4000),
+    SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  })
+  .superRefine(refuseDevelopmentSecrets);
 export type ApiEnv = z.infer<typeof ZApiEnv>;
 
-export const ZWorkerEnv = z.object({
-  ...shared,
-  WORKER_HEALTH_PORT: ZPort.default(4001),
-  GRADER_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
+/** `console` prints each mail to the worker's log instead of sending it (development without an SMTP server). */
+export const CONSOLE_MAIL = 'console';
+
+const ZSmtpUrl = z.string().refine((u) => u === CONSOLE_MAIL || (/^smtps?:\/\//.test(u) && URL.canParse(u)), {
+  message: `must be smtp://[user:password@]host:port, smtps://… or "${CONSOLE_MAIL}"`,
 });
+
+export const ZWorkerEnv = z
+  .object({
+    ...shared,
+    ...links,
+    WORKER_HEALTH_PORT: ZPort.default(4001),
+    GRADER_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
+    SMTP_URL: ZSmtpUrl.default(CONSOLE_MAIL),
+    MAIL_FROM: z.string().min(3).default('Recall Prep <reminders@localhost>'),
+    REMINDER_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    REMINDER_RETRY_DELAY_MS: z.coerce.number().int().min(1).max(3_600_000).default(60_000),
+  })
+  .superRefine((env, ctx) => {
+    refuseDevelopmentSecrets(env, ctx);
+    if (env.NODE_ENV === 'production' && env.SMTP_URL === CONSOLE_MAIL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'must name an SMTP server in production' });
+    }
+  });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 
 export const ZCliEnv = z.object({ ...shared });

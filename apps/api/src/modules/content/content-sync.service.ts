@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LoadedContent } from '@prep/contracts';
-import { contentHash, toDeckRow, toProblemRow } from './content.mapper';
+import { contentHash, toCardRow, toDeckRow, toLinkRow, toProblemRow, type LinkRow } from './content.mapper';
 import { ContentRepository, type ContentKind } from './content.repository';
 
 export interface SyncCounts {
@@ -9,9 +9,15 @@ export interface SyncCounts {
   unchanged: number;
   retired: number;
 }
-export type SyncReport = Record<'decks' | 'problems' | 'cards', SyncCounts>;
+export interface LinkSyncCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+export type SyncReport = Record<'decks' | 'problems' | 'cards', SyncCounts> & { links: LinkSyncCounts };
 
-/** Upserts file content into Postgres. Idempotent: safe on every start; it never deletes anything. */
+/** Upserts file content into Postgres. Idempotent: safe on every start; it never deletes progress. */
 @Injectable()
 export class ContentSyncService {
   constructor(private readonly repository: ContentRepository) {}
@@ -30,9 +36,10 @@ export class ContentSyncService {
       ),
       cards: await this.syncKind(
         'card',
-        content.cards.map((c) => ({ id: c.id, row: c })),
+        content.cards.map((c) => ({ id: c.id, row: toCardRow(c) })),
         (row, hash) => this.repository.upsertCard(row, hash),
       ),
+      links: await this.syncLinks(content),
     };
   }
 
@@ -58,5 +65,33 @@ export class ContentSyncService {
     await this.repository.retire(kind, gone, new Date());
     counts.retired = gone.length;
     return counts;
+  }
+
+  /**
+   * Makes the stored links of the synced problems and cards equal to the files' links. Links of items no longer in
+   * the files are left alone: those items are retired, and reads skip retired items.
+   */
+  private async syncLinks(content: LoadedContent): Promise<LinkSyncCounts> {
+    const key = (l: LinkRow) => `${l.problemSlug}\u0000${l.cardId}`;
+    const stored = new Map(
+      (
+        await this.repository.linksTouching(
+          content.problems.map((p) => p.slug),
+          content.cards.map((c) => c.id),
+        )
+      ).map((l) => [key(l), l]),
+    );
+    const changes = { remove: [] as LinkRow[], create: [] as LinkRow[], update: [] as LinkRow[] };
+    let unchanged = 0;
+    for (const link of content.links.map(toLinkRow)) {
+      const existing = stored.get(key(link));
+      stored.delete(key(link));
+      if (!existing) changes.create.push(link);
+      else if (existing.conceptOrder !== link.conceptOrder || existing.practiceOrder !== link.practiceOrder) changes.update.push(link);
+      else unchanged++;
+    }
+    changes.remove = [...stored.values()];
+    await this.repository.applyLinkChanges(changes);
+    return { created: changes.create.length, updated: changes.update.length, unchanged, removed: changes.remove.length };
   }
 }

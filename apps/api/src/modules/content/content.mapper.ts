@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LoadedProblem, TCard, TDeck, TProblemDetail } from '@prep/contracts';
+import type { LoadedConceptLink, LoadedProblem, TCard, TConceptRef, TDeck, TPracticeLink, TProblemDetail } from '@prep/contracts';
 import { runReference, toDisplay } from '@prep/grader';
 import { expandTests } from '@prep/problems';
 
@@ -20,10 +20,33 @@ export interface ProblemRow {
   decks: string[];
   detail: TProblemDetail;
 }
-export type CardRow = TCard;
+/** A card as stored; its practice links live in ProblemConcept. */
+export type CardRow = Omit<TCard, 'practice'>;
+export interface LinkRow {
+  problemSlug: string;
+  cardId: string;
+  conceptOrder: number | null;
+  practiceOrder: number;
+}
 
 export function contentHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+export function toCardRow({ practice: _links, ...card }: TCard): CardRow {
+  return card;
+}
+
+export function toLinkRow(link: LoadedConceptLink): LinkRow {
+  return { problemSlug: link.problem, cardId: link.card, conceptOrder: link.conceptOrder, practiceOrder: link.practiceOrder };
+}
+
+export function toConceptRef(row: { cardId: string; front: string }): TConceptRef {
+  return { id: row.cardId, front: row.front };
+}
+
+export function toPracticeLink(row: { problemSlug: string; title: string }): TPracticeLink {
+  return { slug: row.problemSlug, title: row.title };
 }
 
 export function toDeckRow(deck: TDeck): DeckRow {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service';
-import type { CardRow, DeckRow, ProblemRow } from './content.mapper';
+import type { CardRow, DeckRow, LinkRow, ProblemRow } from './content.mapper';
 
 export type ContentKind = 'deck' | 'problem' | 'card';
 
@@ -41,5 +41,49 @@ export class ContentRepository {
     if (kind === 'deck') await this.prisma.deck.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
     if (kind === 'problem') await this.prisma.problem.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
     if (kind === 'card') await this.prisma.card.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
+  }
+
+  /** Stored links that touch any of these problems or cards (the part of the table a sync of them owns). */
+  async linksTouching(problemSlugs: string[], cardIds: string[]): Promise<LinkRow[]> {
+    return this.prisma.problemConcept.findMany({
+      where: { OR: [{ problemSlug: { in: problemSlugs } }, { cardId: { in: cardIds } }] },
+      select: { problemSlug: true, cardId: true, conceptOrder: true, practiceOrder: true },
+    });
+  }
+
+  /** Applies a link diff in one transaction: links are derived from the files and hold no progress, so they are deleted. */
+  async applyLinkChanges(changes: { remove: LinkRow[]; create: LinkRow[]; update: LinkRow[] }): Promise<void> {
+    const id = (l: LinkRow) => ({ problemSlug: l.problemSlug, cardId: l.cardId });
+    await this.prisma.$transaction([
+      ...(changes.remove.length ? [this.prisma.problemConcept.deleteMany({ where: { OR: changes.remove.map(id) } })] : []),
+      ...(changes.create.length ? [this.prisma.problemConcept.createMany({ data: changes.create })] : []),
+      ...changes.update.map((l) =>
+        this.prisma.problemConcept.update({
+          where: { problemSlug_cardId: id(l) },
+          data: { conceptOrder: l.conceptOrder, practiceOrder: l.practiceOrder },
+          select: { cardId: true },
+        }),
+      ),
+    ]);
+  }
+
+  /** The live cards these problems build on (their `concepts`), each problem's in its own order. */
+  async conceptRows(problemSlugs: string[]): Promise<{ problemSlug: string; cardId: string; front: string }[]> {
+    const rows = await this.prisma.problemConcept.findMany({
+      where: { problemSlug: { in: problemSlugs }, conceptOrder: { not: null }, card: { retiredAt: null } },
+      orderBy: [{ problemSlug: 'asc' }, { conceptOrder: 'asc' }],
+      select: { problemSlug: true, cardId: true, card: { select: { front: true } } },
+    });
+    return rows.map((r) => ({ problemSlug: r.problemSlug, cardId: r.cardId, front: r.card.front }));
+  }
+
+  /** The live problems that practise these cards (named by the card, or building on it), each card's in its order. */
+  async practiceRows(cardIds: string[]): Promise<{ cardId: string; problemSlug: string; title: string }[]> {
+    const rows = await this.prisma.problemConcept.findMany({
+      where: { cardId: { in: cardIds }, problem: { retiredAt: null } },
+      orderBy: [{ cardId: 'asc' }, { practiceOrder: 'asc' }],
+      select: { cardId: true, problemSlug: true, problem: { select: { title: true } } },
+    });
+    return rows.map((r) => ({ cardId: r.cardId, problemSlug: r.problemSlug, title: r.problem.title }));
   }
 }
