@@ -153,12 +153,15 @@ export function ReviewSession() {
         <div className="review__counts" aria-label="Left today">
           <span className="count count--new" title="New">
             {state.counts.new}
+            <span className="sr-only"> new</span>
           </span>
           <span className="count count--learning" title="Learning">
             {state.counts.learning}
+            <span className="sr-only"> learning</span>
           </span>
           <span className="count count--review" title="To review">
             {state.counts.review}
+            <span className="sr-only"> to review</span>
           </span>
         </div>
         <div className="review__progress">
