@@ -328,7 +328,7 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
                   ) : null}
                   {progress.phase === 'done' && result ? (
                     <>
-                      <VerdictPanel key={result.id} result={result} params={problem.params} slug={problem.slug} />
+                      <VerdictPanel key={result.id} result={result} params={problem.params} slug={problem.slug} fromReview={fromReview} />
                       {result.code !== code ? (
                         <button type="button" className="button button--ghost button--sm" onClick={() => setCode(result.code)}>
                           Load this submission&apos;s code

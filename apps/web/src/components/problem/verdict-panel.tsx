@@ -2,6 +2,7 @@
 
 import { RATINGS, ZReviewResponse, type TRating, type TSubmissionView, type TTestResult } from '@prep/contracts';
 import { CalendarClock, CheckCircle2, XCircle } from 'lucide-react';
+import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '../../lib/api/browser';
 import { newClientId, withRetry } from '../../lib/client-id';
@@ -15,7 +16,17 @@ function firstInteresting(tests: readonly TTestResult[]): number {
 }
 
 /** The verdict of a run or submit: per-test status, the failing test side by side, the outcome and its override. */
-export function VerdictPanel({ result, params, slug }: { result: TSubmissionView; params: readonly { name: string }[]; slug: string }) {
+export function VerdictPanel({
+  result,
+  params,
+  slug,
+  fromReview = false,
+}: {
+  result: TSubmissionView;
+  params: readonly { name: string }[];
+  slug: string;
+  fromReview?: boolean;
+}) {
   const [selected, setSelected] = useState(() => firstInteresting(result.tests));
   const accepted = result.verdict === 'accepted';
   const test = result.tests[selected];
@@ -35,7 +46,7 @@ export function VerdictPanel({ result, params, slug }: { result: TSubmissionView
         </span>
       </div>
       {result.message && !accepted ? <p className="verdict__message">{result.message}</p> : null}
-      {result.outcome ? <OutcomeLine result={result} slug={slug} /> : null}
+      {result.outcome ? <OutcomeLine result={result} slug={slug} fromReview={fromReview} /> : null}
       {result.compileErrors.length > 0 ? (
         <ul className="compile-errors" aria-label="Compile errors">
           {result.compileErrors.map((error, index) => (
@@ -118,7 +129,7 @@ export function VerdictPanel({ result, params, slug }: { result: TSubmissionView
   );
 }
 
-function OutcomeLine({ result, slug }: { result: TSubmissionView; slug: string }) {
+function OutcomeLine({ result, slug, fromReview }: { result: TSubmissionView; slug: string; fromReview: boolean }) {
   const outcome = result.outcome!;
   const notify = useToast();
   const [override, setOverride] = useState<{ rating: TRating; due: string | null } | null>(null);
@@ -153,6 +164,13 @@ function OutcomeLine({ result, slug }: { result: TSubmissionView; slug: string }
           ) : null}
         </span>
       </p>
+      {fromReview ? (
+        <div>
+          <Link href="/review" className="button button--primary button--sm">
+            Continue the review session
+          </Link>
+        </div>
+      ) : null}
       {override === null ? (
         <div className="outcome__override" role="group" aria-label="Change this rating once">
           <span className="muted small">Not how it felt? Change it once:</span>
