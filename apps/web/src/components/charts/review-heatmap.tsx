@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
 import { ActivityCalendar, type Activity } from 'react-activity-calendar';
 
 const LEVEL_COLORS = ['var(--heat-0)', 'var(--heat-1)', 'var(--heat-2)', 'var(--heat-3)', 'var(--heat-4)'];
@@ -17,9 +18,17 @@ export function toActivities(days: readonly { date: string; reviews: number }[])
 /** A year of reviews, one square per day (react-activity-calendar), coloured by the theme's tokens. */
 export function ReviewHeatmap({ days }: { days: readonly { date: string; reviews: number }[] }) {
   const data = toActivities(days);
+  const frame = useRef<HTMLElement>(null);
+  // On a narrow screen the year scrolls: start at today, not a year ago.
+  useEffect(() => {
+    for (const element of [frame.current, ...(frame.current?.querySelectorAll<HTMLElement>('*') ?? [])]) {
+      if (element && element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== 'visible')
+        element.scrollLeft = element.scrollWidth;
+    }
+  }, [days]);
   const total = data.reduce((sum, day) => sum + day.count, 0);
   return (
-    <figure className="heatmap" aria-label={`${total} reviews in the last year`} style={{ margin: 0 }}>
+    <figure ref={frame} className="heatmap" aria-label={`${total} reviews in the last year`} style={{ margin: 0 }}>
       <ActivityCalendar
         data={data}
         theme={{ light: LEVEL_COLORS, dark: LEVEL_COLORS }}
