@@ -3,6 +3,8 @@
 #   bash scripts/db.sh migrate          create the database if missing, apply migrations
 #   bash scripts/db.sh reset [--yes]    drop and recreate it (asks first unless --yes), then migrate
 #   bash scripts/db.sh content-sync     load the built-in content (decks, problems, cards)
+#   bash scripts/db.sh admin-create <email>   create an admin account (prompts for its password, or reads
+#                                       ADMIN_PASSWORD or standard input); never changes an existing account
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh
@@ -12,13 +14,13 @@ source "$REPO_ROOT/scripts/lib/resolve.sh"
 cd "$REPO_ROOT"
 
 usage() {
-  sed -n '2,5s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 64
 }
 
 command="${1:-}"
 case "$command" in
-  migrate | reset | content-sync) shift ;;
+  migrate | reset | content-sync | admin-create) shift ;;
   *) usage ;;
 esac
 
@@ -58,5 +60,14 @@ case "$command" in
     npm run --silent build:libs
     step "Loading built-in content"
     node apps/api/dist/cli.js content-sync
+    ;;
+  admin-create)
+    [[ $# -eq 1 ]] || usage
+    # Standard input may carry the password: only the CLI reads it.
+    ensure_app_database </dev/null
+    migrate_database </dev/null
+    step "Building packages and API (tsc -b incremental)"
+    npm run --silent build:libs </dev/null
+    node apps/api/dist/cli.js admin-create "$1"
     ;;
 esac

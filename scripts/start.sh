@@ -73,6 +73,12 @@ node scripts/lib/wait-http.js --timeout 180 --message "$(print_banner)" \
   "http://127.0.0.1:$API_PORT/api/health" "http://127.0.0.1:$WEB_PORT/" &
 announcer_pid=$!
 
+# The processes write into concurrently's pipes, so they cannot see the terminal themselves: decide here.
+# A person at a terminal gets short readable lines; a pipe or file (or LOG_FORMAT=json) gets JSON lines.
+if [[ -z "${LOG_FORMAT:-}" || "$LOG_FORMAT" == auto ]]; then
+  if [[ -t 1 ]]; then export LOG_FORMAT=pretty; else export LOG_FORMAT=json; fi
+fi
+
 step "Starting api, worker and web (Ctrl-C stops them)"
 # -k: when one process exits, stop the others, so a crash never leaves the product half-running.
 node_modules/.bin/concurrently -k --kill-timeout 10000 -n api,worker,web -c blue,magenta,green \

@@ -13,6 +13,9 @@ cd "$REPO_ROOT"
 load_dotenv
 export NEXT_TELEMETRY_DISABLED=1
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
+# Test files sign up and sign in many users from 127.0.0.1 within seconds; production limits would refuse them.
+# The throttling tests set their own limits (and addresses) per app; these apply to everything else.
+export REGISTER_MAX_PER_IP=100000 LOGIN_MAX_FAILURES_PER_IP=100000
 
 # Browser end-to-end tests drive Debian's Chromium.
 ensure_chromium() {

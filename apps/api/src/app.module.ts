@@ -3,6 +3,7 @@ import { type Clock, ClockModule } from './common/clock';
 import { API_ENV, LINKS_ENV, SHARED_ENV } from './config/config.tokens';
 import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
+import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
@@ -22,11 +23,12 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        loggerModule(env.LOG_LEVEL, 'api'),
+        loggerModule(env, 'api'),
         ClockModule.forRoot(options.clock),
         PrismaModule,
         QueueModule,
         AuthModule,
+        AccountModule,
         HealthModule,
         UsersModule,
         RemindersModule,

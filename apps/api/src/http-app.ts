@@ -45,7 +45,7 @@ export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {})
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestId(req.headers['x-request-id']),
     requestIdHeader: false,
-    trustProxy: 'loopback',
+    trustProxy: env.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));

@@ -18,7 +18,7 @@ export class WorkerModule {
       module: WorkerModule,
       global: true,
       imports: [
-        loggerModule(env.LOG_LEVEL, 'worker'),
+        loggerModule(env, 'worker'),
         ClockModule.forRoot(options.clock),
         PrismaModule,
         QueueModule,

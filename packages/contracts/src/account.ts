@@ -43,7 +43,7 @@ export type TDeleteAccountRequest = z.infer<typeof ZDeleteAccountRequest>;
 // ---------------------------------------------------------------------------
 // GET /api/me/export: everything stored about me, as JSON.
 // A new table that belongs to a user gets one section here (its rows as exported) and one entry in the API's
-// export sections (apps/api/src/modules/account/account-export.sections.ts); a test fails while a user's table has none.
+// EXPORT_SECTIONS (apps/api/src/modules/account/account-export.repository.ts); a test fails while a user's table has none.
 
 export const ACCOUNT_EXPORT_VERSION = 1;
 
@@ -66,10 +66,45 @@ export const ZExportedSubmission = z.object({
 });
 export type TExportedSubmission = z.infer<typeof ZExportedSubmission>;
 
+export const ZExportedReminderPreference = z.object({
+  enabled: z.boolean(),
+  minuteOfDay: z.number().int(),
+  weekdays: z.array(z.number().int()),
+  minDue: z.number().int(),
+  activeSince: z.iso.datetime(),
+  unsubscribedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TExportedReminderPreference = z.infer<typeof ZExportedReminderPreference>;
+
+export const ZExportedReminderSend = z.object({
+  id: z.uuid(),
+  /** The learner's calendar date, YYYY-MM-DD. */
+  localDate: z.iso.date(),
+  timezone: z.string(),
+  scheduledFor: z.iso.datetime(),
+  status: z.string(),
+  due: z.unknown().nullable(),
+  dueTotal: z.number().int(),
+  streakDays: z.number().int(),
+  reason: z.string().nullable(),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  messageId: z.string().nullable(),
+  sentAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type TExportedReminderSend = z.infer<typeof ZExportedReminderSend>;
+
 /** The per-table sections of an export, each a list of my rows, oldest first. */
 export const ZAccountExportSections = z.object({
   sessions: z.array(ZExportedSession),
   submissions: z.array(ZExportedSubmission),
+  /** At most one: my reminder settings, when I ever changed them. */
+  reminderPreferences: z.array(ZExportedReminderPreference),
+  reminderSends: z.array(ZExportedReminderSend),
 });
 export type TAccountExportSections = z.infer<typeof ZAccountExportSections>;
 

@@ -115,7 +115,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   registry.registerPath({
     method: 'get',
     path: '/me/export',
-    summary: 'Export everything stored about me as JSON (account, sessions, submissions, ...)',
+    summary: 'Export everything stored about me as JSON (account, sessions, submissions, reminder settings and sends, ...)',
     responses: { 200: json(ZAccountExport, 'My data'), ...signedIn },
   });
   registry.registerPath({

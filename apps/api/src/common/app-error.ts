@@ -21,6 +21,8 @@ const STATUS: Record<ErrorCode, number> = {
 /** The one error type services throw; the global filter renders it as `{ error: { code, message, details } }`. */
 export class AppError extends Error {
   readonly status: number;
+  /** Sent as the Retry-After header (429 and 503). */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
@@ -35,6 +37,14 @@ export class AppError extends Error {
   static validation(issues: TFieldIssue[]): AppError {
     const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     return new AppError(ErrorCode.ValidationFailed, `Invalid request: ${summary}`, issues);
+  }
+
+  /** 429 `rate_limited`, with Retry-After and `details.retryAfterSeconds` (at least 1). */
+  static rateLimited(retryAfterMs: number, message: string): AppError {
+    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    const error = new AppError(ErrorCode.RateLimited, message, { retryAfterSeconds });
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   toResponse(): TErrorResponse {

@@ -52,6 +52,7 @@ export class ErrorFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const error = toAppError(exception);
     if (error.status >= 500) this.logger.error({ err: exception, reqId: request.id }, 'unhandled error');
+    if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(error.status).header('content-type', 'application/json; charset=utf-8').send(error.toResponse());
   }
 }

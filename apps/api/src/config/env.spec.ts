@@ -16,6 +16,35 @@ describe('config', () => {
     expect(() => parseEnv(ZWorkerEnv, { REDIS_URL: 'nope' })).toThrow(ConfigError);
   });
 
+  it('validates LOG_FORMAT and the first-admin pair, naming the variable', () => {
+    expect(parseEnv(ZApiEnv, {}).LOG_FORMAT).toBe('auto');
+    expect(() => parseEnv(ZWorkerEnv, { LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(() => parseEnv(ZApiEnv, { ADMIN_EMAIL: 'root@example.com' })).toThrow(
+      /ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together/,
+    );
+    expect(() => parseEnv(ZApiEnv, { ADMIN_PASSWORD: 'a long admin passphrase' })).toThrow(/ADMIN_EMAIL: /);
+    expect(() => parseEnv(ZApiEnv, { ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'password123' })).toThrow(
+      /ADMIN_PASSWORD: is one of the 10,000 most common/,
+    );
+    expect(() => parseEnv(ZApiEnv, { ADMIN_EMAIL: 'not an email', ADMIN_PASSWORD: 'a long admin passphrase' })).toThrow(/ADMIN_EMAIL/);
+    expect(parseEnv(ZApiEnv, { ADMIN_EMAIL: ' Root@Example.com ', ADMIN_PASSWORD: 'a long admin passphrase' }).ADMIN_EMAIL).toBe(
+      'root@example.com',
+    );
+  });
+
+  it('reads TRUST_PROXY as a list of proxies', () => {
+    expect(parseEnv(ZApiEnv, {}).TRUST_PROXY).toEqual(['loopback']);
+    expect(parseEnv(ZApiEnv, { TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => parseEnv(ZApiEnv, { TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    expect(() => parseEnv(ZApiEnv, { TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('has production-sane throttling defaults and refuses nonsense', () => {
+    expect(parseEnv(ZApiEnv, {})).toMatchObject({ LOGIN_MAX_FAILURES: 5, LOGIN_BLOCK_SECONDS: 60, REGISTER_MAX_PER_IP: 20 });
+    expect(() => parseEnv(ZApiEnv, { LOGIN_MAX_FAILURES: '0' })).toThrow(/LOGIN_MAX_FAILURES/);
+    expect(() => parseEnv(ZApiEnv, { LOGIN_MAX_DELAY_MS: 'slow' })).toThrow(/LOGIN_MAX_DELAY_MS/);
+  });
+
   it('refuses development secrets and print-only mail in production', () => {
     expect(() => parseEnv(ZApiEnv, { NODE_ENV: 'production' })).toThrow(/UNSUBSCRIBE_SECRET: must be set in production/);
     expect(() => parseEnv(ZWorkerEnv, { NODE_ENV: 'production', UNSUBSCRIBE_SECRET: 'x'.repeat(40) })).toThrow(/SMTP_URL/);

@@ -38,10 +38,14 @@ export function errorOf(res: TResponse): TErrorResponse['error'] {
 
 export type TSignedIn = { user: TUser; cookie: string; email: string; password: string };
 
-/** Registers a new learner through the API and returns its session cookie. */
-export async function registerLearner(app: NestFastifyApplication, overrides: Partial<TRegisterRequest> = {}): Promise<TSignedIn> {
+/** Registers a new learner through the API (optionally with extra headers, e.g. x-forwarded-for) and returns its session cookie. */
+export async function registerLearner(
+  app: NestFastifyApplication,
+  overrides: Partial<TRegisterRequest> = {},
+  headers: Record<string, string> = {},
+): Promise<TSignedIn> {
   const registration = buildRegistration(overrides);
-  const res = await call(app, { method: 'POST', url: '/api/auth/register', payload: registration });
+  const res = await call(app, { method: 'POST', url: '/api/auth/register', payload: registration, headers });
   if (res.statusCode !== 201) throw new Error(`register failed: HTTP ${res.statusCode} ${res.body}`);
   return {
     user: ZMeResponse.parse(res.json()).user,

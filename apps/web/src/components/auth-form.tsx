@@ -38,7 +38,7 @@ const FIELDS: Record<TAuthMode, TFieldSpec[]> = {
       label: 'Password',
       type: 'password',
       autoComplete: 'new-password',
-      hint: 'At least 10 characters.',
+      hint: 'At least 10 characters, and not a common password.',
       required: true,
     },
     {

@@ -1,19 +1,26 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   SESSION_COOKIE,
+  ZChangePasswordRequest,
   ZLoginRequest,
   ZRegisterRequest,
+  ZSessionIdParams,
+  type TChangePasswordRequest,
   type TLoginRequest,
   type TMeResponse,
   type TRegisterRequest,
+  type TRevokedSessionsResponse,
+  type TSessionIdParams,
+  type TSessionListResponse,
   type TUser,
 } from '@prep/contracts';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
 import { API_ENV } from '../../config/config.tokens';
 import type { ApiEnv } from '../../config/env';
-import { AuthService, type IssuedSession } from './auth.service';
-import { CurrentUser, SessionGuard } from './session.guard';
+import { AuthService, type Caller, type IssuedSession } from './auth.service';
+import { clearSessionCookie, sessionCookieOptions } from './session-cookie';
+import { CurrentCaller, CurrentUser, SessionGuard } from './session.guard';
 
 @Controller()
 export class AuthController {
@@ -46,7 +53,48 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(request.cookies?.[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, this.cookieOptions());
+    clearSessionCookie(reply, this.env);
+  }
+
+  @Post('auth/logout-all')
+  @HttpCode(200)
+  @UseGuards(SessionGuard)
+  async logoutEverywhere(
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TRevokedSessionsResponse> {
+    const revoked = await this.auth.logoutEverywhere(caller);
+    clearSessionCookie(reply, this.env);
+    return revoked;
+  }
+
+  @Post('auth/password')
+  @HttpCode(200)
+  @UseGuards(SessionGuard)
+  changePassword(
+    @CurrentCaller() caller: Caller,
+    @Body(new ZodValidationPipe(ZChangePasswordRequest)) body: TChangePasswordRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<TRevokedSessionsResponse> {
+    return this.auth.changePassword(caller, body, request.ip);
+  }
+
+  @Get('auth/sessions')
+  @UseGuards(SessionGuard)
+  listSessions(@CurrentCaller() caller: Caller): Promise<TSessionListResponse> {
+    return this.auth.listSessions(caller);
+  }
+
+  @Delete('auth/sessions/:id')
+  @HttpCode(204)
+  @UseGuards(SessionGuard)
+  async revokeSession(
+    @CurrentCaller() caller: Caller,
+    @Param(new ZodValidationPipe(ZSessionIdParams)) params: TSessionIdParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.revokeSession(caller, params.id);
+    if (params.id === caller.sessionId) clearSessionCookie(reply, this.env);
   }
 
   @Get('me')
@@ -56,12 +104,8 @@ export class AuthController {
   }
 
   private startSession(reply: FastifyReply, session: IssuedSession): TMeResponse {
-    reply.setCookie(SESSION_COOKIE, session.token, { ...this.cookieOptions(), expires: session.expiresAt });
+    reply.setCookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(this.env), expires: session.expiresAt });
     return { user: session.user };
-  }
-
-  private cookieOptions() {
-    return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: this.env.WEB_ORIGIN.startsWith('https:') };
   }
 
   private context(request: FastifyRequest) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TUser } from '@prep/contracts';
+import type { TSession, TUser } from '@prep/contracts';
 import { PrismaService } from '../prisma/prisma.service';
 
 const USER_SELECT = { id: true, email: true, displayName: true, role: true, createdAt: true } as const;
@@ -23,25 +23,84 @@ export class AuthRepository {
     return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
   }
 
-  async createSession(input: { userId: string; tokenHash: string; expiresAt: Date; userAgent?: string; ip?: string }): Promise<void> {
-    await this.prisma.session.create({ data: input, select: { id: true } });
+  async findPasswordHash(userId: string): Promise<string | null> {
+    const row = await this.prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+    return row?.passwordHash ?? null;
+  }
+
+  /** Sets a new password hash and revokes every live session of the user but `keepSessionId`, in one transaction. */
+  async replacePassword(userId: string, passwordHash: string, keepSessionId: string, now: Date): Promise<number> {
+    const [, revoked] = await this.prisma.$transaction([
+      this.prisma.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } }),
+      this.prisma.session.updateMany({
+        where: { userId, revokedAt: null, expiresAt: { gt: now }, id: { not: keepSessionId } },
+        data: { revokedAt: now },
+      }),
+    ]);
+    return revoked.count;
+  }
+
+  async createSession(input: {
+    userId: string;
+    tokenHash: string;
+    createdAt: Date;
+    expiresAt: Date;
+    userAgent?: string;
+    ip?: string;
+  }): Promise<void> {
+    await this.prisma.session.create({ data: { ...input, lastUsedAt: input.createdAt }, select: { id: true } });
   }
 
   /** The user of a live session: not revoked, not expired. */
-  async findSessionUser(tokenHash: string, now: Date): Promise<{ sessionId: string; user: TUser } | null> {
+  async findSessionUser(tokenHash: string, now: Date): Promise<{ sessionId: string; lastUsedAt: Date; user: TUser } | null> {
     const row = await this.prisma.session.findFirst({
       where: { tokenHash, revokedAt: null, expiresAt: { gt: now } },
-      select: { id: true, user: { select: USER_SELECT } },
+      select: { id: true, lastUsedAt: true, user: { select: USER_SELECT } },
     });
-    return row ? { sessionId: row.id, user: toUser(row.user) } : null;
+    return row ? { sessionId: row.id, lastUsedAt: row.lastUsedAt, user: toUser(row.user) } : null;
+  }
+
+  async touchSession(sessionId: string, now: Date): Promise<void> {
+    await this.prisma.session.updateMany({ where: { id: sessionId, lastUsedAt: { lt: now } }, data: { lastUsedAt: now } });
+  }
+
+  /** The user's live sessions, most recently used first. */
+  async listLiveSessions(userId: string, currentSessionId: string, now: Date): Promise<TSession[]> {
+    const rows = await this.prisma.session.findMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: now } },
+      orderBy: [{ lastUsedAt: 'desc' }, { createdAt: 'desc' }],
+      select: { id: true, userAgent: true, ip: true, createdAt: true, lastUsedAt: true, expiresAt: true },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      current: row.id === currentSessionId,
+      userAgent: row.userAgent,
+      ip: row.ip,
+      createdAt: row.createdAt.toISOString(),
+      lastUsedAt: row.lastUsedAt.toISOString(),
+      expiresAt: row.expiresAt.toISOString(),
+    }));
+  }
+
+  /** Revokes one live session of this user; false when the user has no such live session. */
+  async revokeUserSession(userId: string, sessionId: string, now: Date): Promise<boolean> {
+    const { count } = await this.prisma.session.updateMany({
+      where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now } },
+      data: { revokedAt: now },
+    });
+    return count === 1;
   }
 
   async revokeSession(tokenHash: string, now: Date): Promise<void> {
     await this.prisma.session.updateMany({ where: { tokenHash, revokedAt: null }, data: { revokedAt: now } });
   }
 
+  /** Revokes every live session of the user; returns how many. */
   async revokeAllSessions(userId: string, now: Date): Promise<number> {
-    const { count } = await this.prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await this.prisma.session.updateMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: now } },
+      data: { revokedAt: now },
+    });
     return count;
   }
 }

@@ -10,6 +10,11 @@ export function createProbeConnection(url: string, options: RedisOptions = {}): 
   return new IORedis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, enableOfflineQueue: false, lazyConnect: true, ...options });
 }
 
+/** A connection for request-path counters (rate limits): a command fails within about a second while Redis is down. */
+export function createCounterConnection(url: string): IORedis {
+  return new IORedis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, enableReadyCheck: true });
+}
+
 /** BullMQ loses jobs if Redis may evict keys. */
 export function evictionPolicyProblem(policy: string | undefined): string | null {
   if (policy === 'noeviction') return null;

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import type { TAccountExportSections } from '@prep/contracts';
+import type { Prisma } from '../../generated/prisma/client';
+import { PrismaService } from '../prisma/prisma.service';
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
+
+type Section<K extends keyof TAccountExportSections> = {
+  /** The table (Prisma model) the section comes from; a test checks every table that belongs to a user has one. */
+  table: string;
+  read(db: Prisma.TransactionClient, userId: string): Promise<TAccountExportSections[K]>;
+};
+
+/**
+ * Every table that holds a user's rows, as it appears in their export: the one place to add a table to the export
+ * (plus its section in the contract's ZAccountExportSections, which the type below then demands).
+ */
+export const EXPORT_SECTIONS: { [K in keyof TAccountExportSections]: Section<K> } = {
+  sessions: {
+    table: 'Session',
+    read: async (db, userId) =>
+      (
+        await db.session.findMany({
+          where: { userId },
+          orderBy: { createdAt: 'asc' },
+          select: { id: true, userAgent: true, ip: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+        })
+      ).map((s) => ({
+        ...s,
+        createdAt: iso(s.createdAt),
+        lastUsedAt: iso(s.lastUsedAt),
+        expiresAt: iso(s.expiresAt),
+        revokedAt: isoOrNull(s.revokedAt),
+      })),
+  },
+  submissions: {
+    table: 'Submission',
+    read: async (db, userId) =>
+      (
+        await db.submission.findMany({
+          where: { userId },
+          orderBy: { createdAt: 'asc' },
+          select: {
+            id: true,
+            problemSlug: true,
+            problemVersion: true,
+            mode: true,
+            code: true,
+            status: true,
+            verdict: true,
+            result: true,
+            createdAt: true,
+            updatedAt: true,
+          },
+        })
+      ).map((s) => ({ ...s, createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })),
+  },
+  reminderPreferences: {
+    table: 'ReminderPreference',
+    read: async (db, userId) =>
+      (
+        await db.reminderPreference.findMany({
+          where: { userId },
+          select: {
+            enabled: true,
+            minuteOfDay: true,
+            weekdays: true,
+            minDue: true,
+            activeSince: true,
+            unsubscribedAt: true,
+            createdAt: true,
+            updatedAt: true,
+          },
+        })
+      ).map((p) => ({
+        ...p,
+        activeSince: iso(p.activeSince),
+        unsubscribedAt: isoOrNull(p.unsubscribedAt),
+        createdAt: iso(p.createdAt),
+        updatedAt: iso(p.updatedAt),
+      })),
+  },
+  reminderSends: {
+    table: 'ReminderSend',
+    read: async (db, userId) =>
+      (
+        await db.reminderSend.findMany({
+          where: { userId },
+          orderBy: { localDate: 'asc' },
+          select: {
+            id: true,
+            localDate: true,
+            timezone: true,
+            scheduledFor: true,
+            status: true,
+            due: true,
+            dueTotal: true,
+            streakDays: true,
+            reason: true,
+            error: true,
+            attempts: true,
+            messageId: true,
+            sentAt: true,
+            createdAt: true,
+            updatedAt: true,
+          },
+        })
+      ).map((r) => ({
+        ...r,
+        localDate: iso(r.localDate).slice(0, 10),
+        scheduledFor: iso(r.scheduledFor),
+        sentAt: isoOrNull(r.sentAt),
+        createdAt: iso(r.createdAt),
+        updatedAt: iso(r.updatedAt),
+      })),
+  },
+};
+
+@Injectable()
+export class AccountExportRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async readSections(userId: string): Promise<TAccountExportSections> {
+    const keys = Object.keys(EXPORT_SECTIONS) as (keyof TAccountExportSections)[];
+    const values = await this.prisma.$transaction(async (tx) => Promise.all(keys.map((key) => EXPORT_SECTIONS[key].read(tx, userId))), {
+      isolationLevel: 'RepeatableRead',
+    });
+    return Object.fromEntries(keys.map((key, i) => [key, values[i]])) as TAccountExportSections;
+  }
+}
