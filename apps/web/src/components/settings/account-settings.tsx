@@ -71,7 +71,7 @@ export function ChangePasswordForm() {
           name="newPassword"
           label="New password"
           autoComplete="new-password"
-          hint="At least 10 characters."
+          hint="At least 10 characters, and not a common password."
           error={errors.fields.newPassword}
         />
       </div>
