@@ -71,7 +71,8 @@ export function ReviewSession() {
   const isCard = shown?.item.content.kind === 'card';
 
   async function rate(rating: TRating) {
-    if (!shown || pending || (isCard && !shown.revealed)) return;
+    // Only cards are rated here; a problem is rated by its first accepted submit (or a reveal) on its page.
+    if (!shown || pending || !isCard || !shown.revealed) return;
     setPending(true);
     const body = { rating, durationMs: Math.min(Date.now() - shown.shownAt, 3_600_000), clientReviewId: shown.clientReviewId };
     const result = await withRetry(() => api.post(`/api/review/${shown.item.id}`, ZReviewResponse, body));
