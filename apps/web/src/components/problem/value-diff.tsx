@@ -16,7 +16,7 @@ function Parts({ parts, kind }: { parts: TDiffPart[]; kind: 'del' | 'ins' }) {
   );
 }
 
-/** One test's input, expected and actual output side by side, the difference highlighted on both sides. */
+/** One test's expected and actual output side by side, the difference highlighted on both sides, then its input. */
 export function TestComparison({
   params,
   input,
@@ -33,6 +33,18 @@ export function TestComparison({
   const diff = showActual ? diffValues(expected, actual) : null;
   return (
     <div className="diff-grid" data-testid="test-comparison">
+      <div className="value-box">
+        <span className="value-box__label">Expected</span>
+        <pre data-testid="expected">{diff ? <Parts parts={diff.expected} kind="del" /> : formatValue(expected)}</pre>
+      </div>
+      {diff ? (
+        <div className="value-box">
+          <span className="value-box__label">Your output</span>
+          <pre data-testid="actual">
+            <Parts parts={diff.actual} kind="ins" />
+          </pre>
+        </div>
+      ) : null}
       {input ? (
         <div className="value-box value-box--wide">
           <span className="value-box__label">Input</span>
@@ -43,18 +55,6 @@ export function TestComparison({
                 {'\n'}
               </span>
             ))}
-          </pre>
-        </div>
-      ) : null}
-      <div className="value-box">
-        <span className="value-box__label">Expected</span>
-        <pre data-testid="expected">{diff ? <Parts parts={diff.expected} kind="del" /> : formatValue(expected)}</pre>
-      </div>
-      {diff ? (
-        <div className="value-box">
-          <span className="value-box__label">Your output</span>
-          <pre data-testid="actual">
-            <Parts parts={diff.actual} kind="ins" />
           </pre>
         </div>
       ) : null}
