@@ -35,6 +35,8 @@ export function DeckCard({ deck }: { deck: TDeckSummary }) {
             <span>
               {deck.counts.due > 0 ? (
                 <strong className="due-text">{deck.counts.due} due</strong>
+              ) : deck.counts.new > 0 ? (
+                <span className="muted">{deck.counts.new} new to learn</span>
               ) : (
                 <span className="muted">Nothing due</span>
               )}
