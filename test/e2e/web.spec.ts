@@ -24,6 +24,10 @@ const WRONG_SOLUTION = `function merge(nums1: number[], m: number, nums2: number
   for (let i = 0; i < n; i++) nums1[m + i] = nums2[i];
 }
 `;
+const TYPE_ERROR = `function merge(nums1: number[], m: number, nums2: number[], n: number): void {
+  const count: number = "three";
+}
+`;
 const RIGHT_SOLUTION = `function merge(nums1: number[], m: number, nums2: number[], n: number): void {
   let i = m - 1;
   let j = n - 1;
@@ -302,9 +306,19 @@ describe('the learner loop', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  it('submits a wrong solution and sees its failing test, expected against actual', async () => {
+  it('runs code that does not compile and sees the error marked in the editor at its line', async () => {
     await page.goto(`${web().webUrl}/problems/${PROBLEM}`);
     await page.locator('.cm-content').waitFor();
+    await typeCode(TYPE_ERROR);
+    await page.keyboard.press("ControlOrMeta+'");
+    await page.locator('[data-testid="verdict"][data-verdict="compilation_error"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('Compile errors').textContent()).toMatch(/Line 2:/);
+    const marked = page.locator('.cm-lintRange-error');
+    await marked.first().waitFor();
+    expect(await marked.first().textContent()).toBe('count');
+  });
+
+  it('submits a wrong solution and sees its failing test, expected against actual', async () => {
     await typeCode(WRONG_SOLUTION);
     await page.keyboard.press('ControlOrMeta+Enter');
     const verdict = page.getByTestId('verdict');
