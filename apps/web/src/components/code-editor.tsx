@@ -3,7 +3,7 @@
 import { javascript } from '@codemirror/lang-javascript';
 import { python } from '@codemirror/lang-python';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter } from '@codemirror/lint';
 import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
@@ -52,12 +52,23 @@ const tokenHighlight = HighlightStyle.define([
   { tag: [tags.punctuation, tags.bracket, tags.operator], color: 'var(--hl-punct)' },
 ]);
 
+// One object for the life of the page: a new one on each render would make the wrapper reconfigure the editor.
+const BASIC_SETUP = {
+  foldGutter: true,
+  highlightActiveLine: true,
+  bracketMatching: true,
+  closeBrackets: true,
+  autocompletion: true,
+  searchKeymap: true,
+  tabSize: 2,
+} as const;
+
 export type TCodeEditorProps = {
   value: string;
   onChange: (value: string) => void;
   language?: 'typescript' | 'python';
-  /** Compile errors to mark at their line and column. */
-  diagnostics?: readonly TCompileDiagnostic[];
+  /** Compile errors of `code`, marked at their line and column while the editor still holds that code. */
+  diagnostics?: { code: string; errors: readonly TCompileDiagnostic[] } | null;
   /** Ctrl/Cmd+Enter. */
   onSubmit?: () => void;
   /** Ctrl/Cmd+' (run the samples). */
@@ -83,12 +94,23 @@ export function CodeEditor({
   const ref = useRef<ReactCodeMirrorRef>(null);
   const actions = useRef({ onSubmit, onRun });
   actions.current = { onSubmit, onRun };
+  const compileErrors = useRef(diagnostics);
+  compileErrors.current = diagnostics;
 
   const extensions = useMemo(
     () => [
       language === 'python' ? python() : javascript({ typescript: true }),
       tokenTheme,
       syntaxHighlighting(tokenHighlight),
+      // The errors belong to the code that was graded: once it is edited they no longer point at the right place.
+      linter(
+        (view) => {
+          const current = compileErrors.current;
+          const doc = view.state.doc.toString();
+          return current && current.code === doc ? toEditorDiagnostics(doc, current.errors) : [];
+        },
+        { delay: 50 },
+      ),
       lintGutter(),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': label }),
@@ -116,8 +138,7 @@ export function CodeEditor({
 
   useEffect(() => {
     const view = ref.current?.view;
-    if (!view) return;
-    view.dispatch(setDiagnostics(view.state, toEditorDiagnostics(view.state.doc.toString(), diagnostics ?? [])));
+    if (view) forceLinting(view);
   }, [diagnostics]);
 
   return (
@@ -130,15 +151,7 @@ export function CodeEditor({
       height="100%"
       readOnly={readOnly}
       extensions={extensions}
-      basicSetup={{
-        foldGutter: true,
-        highlightActiveLine: true,
-        bracketMatching: true,
-        closeBrackets: true,
-        autocompletion: true,
-        searchKeymap: true,
-        tabSize: 2,
-      }}
+      basicSetup={BASIC_SETUP}
       indentWithTab
     />
   );

@@ -134,7 +134,10 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
 
   useShortcuts({ 'Mod+Enter': () => void submit(), "Mod+'": () => void run() });
 
-  const diagnostics = result?.compileErrors ?? [];
+  const diagnostics = useMemo(
+    () => (result && result.compileErrors.length > 0 ? { code: result.code, errors: result.compileErrors } : null),
+    [result],
+  );
   const counts = progressCounts(progress);
 
   return (
