@@ -3,8 +3,8 @@
 import { javascript } from '@codemirror/lang-javascript';
 import { python } from '@codemirror/lang-python';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { forceLinting, linter, lintGutter } from '@codemirror/lint';
-import { Prec } from '@codemirror/state';
+import { linter, lintGutter } from '@codemirror/lint';
+import { Prec, StateEffect } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
@@ -51,6 +51,9 @@ const tokenHighlight = HighlightStyle.define([
   { tag: [tags.variableName, tags.propertyName], color: 'var(--hl-variable)' },
   { tag: [tags.punctuation, tags.bracket, tags.operator], color: 'var(--hl-punct)' },
 ]);
+
+/** Asks the lint source to look at new compile errors (a linter otherwise runs only after edits). */
+const refreshDiagnostics = StateEffect.define<null>();
 
 // One object for the life of the page: a new one on each render would make the wrapper reconfigure the editor.
 const BASIC_SETUP = {
@@ -109,7 +112,10 @@ export function CodeEditor({
           const doc = view.state.doc.toString();
           return current && current.code === doc ? toEditorDiagnostics(doc, current.errors) : [];
         },
-        { delay: 50 },
+        {
+          delay: 50,
+          needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((effect) => effect.is(refreshDiagnostics))),
+        },
       ),
       lintGutter(),
       EditorView.lineWrapping,
@@ -137,8 +143,7 @@ export function CodeEditor({
   );
 
   useEffect(() => {
-    const view = ref.current?.view;
-    if (view) forceLinting(view);
+    ref.current?.view?.dispatch({ effects: refreshDiagnostics.of(null) });
   }, [diagnostics]);
 
   return (
