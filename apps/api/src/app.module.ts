@@ -4,6 +4,7 @@ import { API_ENV, LINKS_ENV, SHARED_ENV } from './config/config.tokens';
 import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
 import { AccountModule } from './modules/account/account.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         RemindersModule,
+        AuditModule,
       ],
       providers: [
         { provide: API_ENV, useValue: env },

@@ -8,34 +8,25 @@ import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument } from '@prep/contracts';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { SELF_ONLY_PAGE_CSP } from './common/page-csp';
 import { registerRequestGuard } from './common/request-guard';
+import { trackRoutes } from './common/route-table';
 import type { ApiEnv } from './config/env';
 import { requestId } from './logging';
 import { registerOneClickFormParser } from './modules/reminders/one-click-form';
+import { registerQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
 
 /** 1 MiB: far above any legitimate request (code submissions are capped at 64 KiB by the contracts). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * The API answers JSON, so its own policy forbids everything a document could load; only Swagger UI (/api/docs)
- * gets a page policy: its scripts and styles from here (its inline style attributes included), nothing elsewhere.
+ * The API answers JSON, so its own policy forbids everything a document could load; its own HTML pages (Swagger UI
+ * here, the queue dashboard in its module) replace it with SELF_ONLY_PAGE_CSP.
  */
 const API_CSP = {
   'default-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],
-  'frame-ancestors': ["'none'"],
-};
-const DOCS_CSP = {
-  'default-src': ["'self'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:'],
-  'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-  'object-src': ["'none'"],
-  'base-uri': ["'self'"],
-  'form-action': ["'self'"],
   'frame-ancestors': ["'none'"],
 };
 
@@ -53,6 +44,7 @@ export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {})
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  trackRoutes(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -72,7 +64,8 @@ export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {})
   await app.register(fastifySwagger, { mode: 'static', specification: { document: buildOpenApiDocument('/api') as never } });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
-    staticCSP: DOCS_CSP,
+    staticCSP: SELF_ONLY_PAGE_CSP,
   });
+  await registerQueueDashboard(app);
   return app;
 }

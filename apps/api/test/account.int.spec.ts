@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SESSION_COOKIE, ZAccountExport, ZRevokedSessionsResponse, ZSessionListResponse, type TSession } from '@prep/contracts';
 import { ManualClock } from '../src/common/clock';
-import { EXPORT_SECTIONS } from '../src/modules/account/account-export.repository';
+import { EXPORT_SECTIONS, RETAINED_AFTER_DELETE } from '../src/modules/account/account-export.repository';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { call, errorOf, registerLearner, sessionCookie, type TResponse, type TSignedIn } from './support/api-client';
 import { buildRegistration, createReminderRows, createSubmission } from './support/factories';
@@ -211,12 +211,33 @@ describe('delete my account', () => {
     expect(await rowsReferencingUser(prisma, other.user.id)).toMatchObject({ 'Session(userId)': 1, 'Submission(userId)': 1 });
   });
 
+  it('keeps an admin’s audit events after the account goes, without the admin’s identity', async () => {
+    const admin = await registerLearner(app);
+    const event = await prisma.auditEvent.create({
+      data: {
+        at: new Date(),
+        actorId: admin.user.id,
+        actorEmail: admin.email,
+        action: 'deck.published',
+        entityType: 'deck',
+        entityId: 'd1',
+      },
+    });
+    expect((await remove(admin.cookie, { password: admin.password })).statusCode).toBe(204);
+    const kept = await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } });
+    expect(kept).toMatchObject({ actorId: null, action: 'deck.published', entityId: 'd1' });
+    expect(JSON.stringify(kept)).not.toContain(admin.email);
+  });
+
   it('every table that holds a user’s rows is deleted with the user (ON DELETE CASCADE all the way down)', async () => {
     const keys = await foreignKeysToUser(prisma);
     expect(keys.map((k) => k.table)).toEqual(expect.arrayContaining(['Session', 'Submission']));
     // Nothing may block the delete...
     const blocking = keys.filter((k) => k.onDelete === 'NO ACTION' || k.onDelete === 'RESTRICT');
     expect(blocking.map((k) => `${k.table}.${k.name} is ON DELETE ${k.onDelete}`)).toEqual([]);
+    // ...tables kept on purpose lose the user's identity (SET NULL plus `forget`)...
+    const retained = keys.filter((k) => k.table in RETAINED_AFTER_DELETE);
+    expect(retained.map((k) => `${k.table}:${k.onDelete}`)).toEqual(Object.keys(RETAINED_AFTER_DELETE).map((t) => `${t}:SET NULL`));
     // ...and every such table must go with the user through cascades (SET NULL alone would leave its rows behind).
     const deleted = new Set(['User']);
     for (let grew = true; grew;) {
@@ -225,7 +246,7 @@ describe('delete my account', () => {
         if (k.onDelete === 'CASCADE' && deleted.has(k.references) && !deleted.has(k.table)) grew = Boolean(deleted.add(k.table));
       }
     }
-    expect([...new Set(keys.map((k) => k.table))].filter((table) => !deleted.has(table))).toEqual([]);
+    expect([...new Set(keys.map((k) => k.table))].filter((table) => !deleted.has(table) && !(table in RETAINED_AFTER_DELETE))).toEqual([]);
   });
 });
 

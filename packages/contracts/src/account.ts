@@ -99,12 +99,24 @@ export const ZExportedReminderSend = z.object({
 export type TExportedReminderSend = z.infer<typeof ZExportedReminderSend>;
 
 /** The per-table sections of an export, each a list of my rows, oldest first. */
+export const ZExportedAuditEvent = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
 export const ZAccountExportSections = z.object({
   sessions: z.array(ZExportedSession),
   submissions: z.array(ZExportedSubmission),
   /** At most one: my reminder settings, when I ever changed them. */
   reminderPreferences: z.array(ZExportedReminderPreference),
   reminderSends: z.array(ZExportedReminderSend),
+  /** Admin changes I made (admins only; kept after deletion with my identity removed, so content history stays traceable). */
+  auditEvents: z.array(ZExportedAuditEvent),
 });
 export type TAccountExportSections = z.infer<typeof ZAccountExportSections>;
 

@@ -42,13 +42,3 @@ export type TMeResponse = z.infer<typeof ZMeResponse>;
 
 /** The cookie that carries the opaque session token. */
 export const SESSION_COOKIE = 'prep_session';
-
-/** GET /api/admin/users: admins list accounts, newest first. */
-export const ZListUsersQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-export type TListUsersQuery = z.infer<typeof ZListUsersQuery>;
-
-export const ZListUsersResponse = z.object({ users: z.array(ZUser), total: z.number().int() });
-export type TListUsersResponse = z.infer<typeof ZListUsersResponse>;

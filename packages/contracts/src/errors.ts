@@ -12,10 +12,14 @@ export const ErrorCode = {
   NotFound: 'not_found',
   Conflict: 'conflict',
   InvalidCredentials: 'invalid_credentials',
+  /** The account was disabled by an admin: it cannot sign in. */
+  AccountDisabled: 'account_disabled',
   EmailTaken: 'email_taken',
   /** A signed link (e.g. unsubscribe) whose signature does not verify: forged, altered or truncated. */
   InvalidToken: 'invalid_token',
   RateLimited: 'rate_limited',
+  /** Authored content failed its check (details: the check report naming each failure), so it cannot be published. */
+  CheckFailed: 'check_failed',
   ServiceUnavailable: 'service_unavailable',
   Internal: 'internal_error',
 } as const;

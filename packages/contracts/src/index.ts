@@ -14,4 +14,6 @@ export * from './stats';
 export * from './submissions';
 export * from './problems';
 export * from './reminders';
+export * from './admin';
+export * from './authoring';
 export * from './openapi';

@@ -8,9 +8,10 @@ import {
   ZSessionIdParams,
   ZSessionListResponse,
 } from './account';
-import { ZListUsersQuery, ZListUsersResponse, ZLoginRequest, ZMeResponse, ZRegisterRequest } from './auth';
+import { ZLoginRequest, ZMeResponse, ZRegisterRequest } from './auth';
 import { ZErrorResponse } from './errors';
 import { ZHealthResponse, ZReadyResponse } from './health';
+import { registerAdminPaths } from './openapi-admin';
 import { registerStudyPaths } from './openapi-study';
 import { registerSubmissionPaths } from './openapi-submissions';
 import { ZOneClickUnsubscribeForm, ZUnsubscribePreview, ZUnsubscribeQuery, ZUnsubscribeRequest, ZUnsubscribeResponse } from './reminders';
@@ -47,6 +48,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
       200: json(ZMeResponse, 'Signed in; sets the session cookie'),
       400: error('validation_failed: invalid input'),
       401: error('invalid_credentials: wrong email or password'),
+      403: error('account_disabled: the password is right, but an admin disabled this account'),
       429: rateLimited('failed sign-ins for this account from this address, or from this address'),
     },
   });
@@ -120,18 +122,6 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   });
   registry.registerPath({
     method: 'get',
-    path: '/admin/users',
-    summary: 'List accounts (admins only)',
-    request: { query: ZListUsersQuery },
-    responses: {
-      200: json(ZListUsersResponse, 'Accounts, newest first'),
-      400: error('Invalid query'),
-      401: error('Not signed in'),
-      403: error('Not an admin'),
-    },
-  });
-  registry.registerPath({
-    method: 'get',
     path: '/reminders/unsubscribe',
     summary: 'What an unsubscribe link would do (never changes anything: mail scanners prefetch links)',
     description:
@@ -173,6 +163,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   });
   registerStudyPaths(registry);
   registerSubmissionPaths(registry);
+  registerAdminPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

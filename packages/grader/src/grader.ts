@@ -7,9 +7,12 @@ import { ProcessPoolSandbox } from './sandbox/process-pool';
 import type { SandboxJob, SandboxResult } from './sandbox/protocol';
 import type { Sandbox, SandboxStats } from './sandbox/sandbox';
 import { internalError } from './result';
+import { createAuthoredGrading, type AuthoredGrading } from './authored/authored-grading';
 
 export interface Grader {
   grade(problem: LoadedProblem, submission: TSubmission, options?: GradeOptions): Promise<TGradeResult>;
+  /** Authored problems: their tests are made, checked and graded with every piece of the author's code in the sandbox. */
+  readonly authored: AuthoredGrading;
   /** Starts the sandbox processes now rather than on the first grade. */
   warmUp(): Promise<void>;
   stats(): SandboxStats;
@@ -20,6 +23,17 @@ export interface CreateGraderOptions extends GraderOptions {
   /** Another sandbox backend; the default is a pool of isolated-vm child processes. */
   sandbox?: Sandbox;
 }
+
+/** Chooses the tests a submission runs (built-in problems plan them here; authored ones bring them as data). */
+export type SelectTests = (submission: TSubmission) => GradedTest[] | Promise<GradedTest[]>;
+
+/** Grades a submission against the tests `select` chooses, with `problem` saying how to compile, limit and judge. */
+export type GradeWith = (
+  problem: LoadedProblem,
+  submission: TSubmission,
+  options: GradeOptions,
+  select: SelectTests,
+) => Promise<TGradeResult>;
 
 /** The tests a submission runs: all of them in submit mode; samples and the learner's own inputs in run mode. */
 function selectTests(problem: LoadedProblem, submission: TSubmission): GradedTest[] {
@@ -80,29 +94,33 @@ export function createGrader(options: CreateGraderOptions = {}): Grader {
       wallSlackMs: 2000,
     }));
 
+  const gradeWith: GradeWith = async (problem, submission, gradeOptions, select) => {
+    const start = performance.now();
+    try {
+      const parsed = ZSubmission.parse(submission);
+      const tests = await select(parsed);
+      // Invalid custom inputs never reach the sandbox.
+      const runnable = tests.filter((t) => !(t.custom && t.planned.referenceError !== undefined));
+      const outcome: SandboxResult =
+        runnable.length > 0 ? await getSandbox().execute(buildJob(problem, parsed, runnable, resolved)) : { kind: 'ran', tests: [] };
+      return gradeOutcomes({
+        problem,
+        mode: parsed.mode,
+        tests,
+        runnable,
+        outcome,
+        revealHidden: gradeOptions.revealHidden === true,
+        start,
+      });
+    } catch (e) {
+      return internalError(e, performance.now() - start);
+    }
+  };
+
   return {
-    async grade(problem, submission, gradeOptions = {}) {
-      const start = performance.now();
-      try {
-        const parsed = ZSubmission.parse(submission);
-        const tests = selectTests(problem, parsed);
-        // Invalid custom inputs never reach the sandbox.
-        const runnable = tests.filter((t) => !(t.custom && t.planned.referenceError !== undefined));
-        const outcome: SandboxResult =
-          runnable.length > 0 ? await getSandbox().execute(buildJob(problem, parsed, runnable, resolved)) : { kind: 'ran', tests: [] };
-        return gradeOutcomes({
-          problem,
-          mode: parsed.mode,
-          tests,
-          runnable,
-          outcome,
-          revealHidden: gradeOptions.revealHidden === true,
-          start,
-        });
-      } catch (e) {
-        return internalError(e, performance.now() - start);
-      }
-    },
+    grade: (problem, submission, gradeOptions = {}) =>
+      gradeWith(problem, submission, gradeOptions, (parsed) => selectTests(problem, parsed)),
+    authored: createAuthoredGrading({ sandbox: getSandbox, stdoutLimitBytes: resolved.stdoutLimitBytes, gradeWith }),
     warmUp: () => getSandbox().warmUp(),
     stats: () => sandbox?.stats() ?? { workers: [] },
     async close() {

@@ -8,3 +8,8 @@ export { loadProblem, wrongSolutions, referenceAsSubmission, type WrongSolution 
 export type { Sandbox, SandboxStats, SandboxWorkerStats } from './sandbox/sandbox';
 export type { SandboxJob, SandboxResult, SandboxTest, TestOutcome } from './sandbox/protocol';
 export { ProcessPoolSandbox, type ProcessPoolOptions } from './sandbox/process-pool';
+export type { AuthoredGrading } from './authored/authored-grading';
+export type { CheckOutcome } from './authored/check';
+export type { MaterializeResult } from './authored/materialize';
+export { REFERENCE_TIME_SHARE } from './authored/check';
+export { MAX_TEST_SET_CHARS } from './authored/materialize';

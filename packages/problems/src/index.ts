@@ -18,3 +18,4 @@ export function loadContent(root: string = BUILT_IN_CONTENT_ROOT, options?: Read
   if (issues.length > 0) throw new ContentError(issues);
   return content;
 }
+export * from './authoring';

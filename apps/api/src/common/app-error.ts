@@ -11,9 +11,11 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invalid_credentials: 401,
+  account_disabled: 403,
   email_taken: 409,
   invalid_token: 400,
   rate_limited: 429,
+  check_failed: 422,
   service_unavailable: 503,
   internal_error: 500,
 };

@@ -115,6 +115,30 @@ export const EXPORT_SECTIONS: { [K in keyof TAccountExportSections]: Section<K> 
         updatedAt: iso(r.updatedAt),
       })),
   },
+  auditEvents: {
+    table: 'AuditEvent',
+    read: async (db, userId) =>
+      (
+        await db.auditEvent.findMany({
+          where: { actorId: userId },
+          orderBy: [{ at: 'asc' }, { id: 'asc' }],
+          select: { id: true, at: true, action: true, entityType: true, entityId: true, before: true, after: true },
+        })
+      ).map((e) => ({ ...e, at: iso(e.at) })),
+  },
+};
+
+/**
+ * Tables that keep a user's rows after the account is deleted, on purpose, with the user's identity removed
+ * (the foreign key is SET NULL and `forget` clears what else names them). A test holds every other table to CASCADE.
+ */
+export const RETAINED_AFTER_DELETE: Record<string, { why: string; forget(db: Prisma.TransactionClient, userId: string): Promise<void> }> = {
+  AuditEvent: {
+    why: 'admin changes to content and accounts stay traceable',
+    forget: async (db, userId) => {
+      await db.auditEvent.updateMany({ where: { actorId: userId }, data: { actorEmail: 'deleted account' } });
+    },
+  },
 };
 
 @Injectable()

@@ -18,9 +18,9 @@ export class AuthRepository {
     return toUser(await this.prisma.user.create({ data: input, select: USER_SELECT }));
   }
 
-  async findCredentials(email: string): Promise<{ user: TUser; passwordHash: string } | null> {
-    const row = await this.prisma.user.findUnique({ where: { email }, select: { ...USER_SELECT, passwordHash: true } });
-    return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
+  async findCredentials(email: string): Promise<{ user: TUser; passwordHash: string; disabled: boolean } | null> {
+    const row = await this.prisma.user.findUnique({ where: { email }, select: { ...USER_SELECT, passwordHash: true, disabledAt: true } });
+    return row ? { user: toUser(row), passwordHash: row.passwordHash, disabled: row.disabledAt !== null } : null;
   }
 
   async findPasswordHash(userId: string): Promise<string | null> {
@@ -51,10 +51,10 @@ export class AuthRepository {
     await this.prisma.session.create({ data: { ...input, lastUsedAt: input.createdAt }, select: { id: true } });
   }
 
-  /** The user of a live session: not revoked, not expired. */
+  /** The user of a live session: not revoked, not expired, and its account not disabled. */
   async findSessionUser(tokenHash: string, now: Date): Promise<{ sessionId: string; lastUsedAt: Date; user: TUser } | null> {
     const row = await this.prisma.session.findFirst({
-      where: { tokenHash, revokedAt: null, expiresAt: { gt: now } },
+      where: { tokenHash, revokedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } },
       select: { id: true, lastUsedAt: true, user: { select: USER_SELECT } },
     });
     return row ? { sessionId: row.id, lastUsedAt: row.lastUsedAt, user: toUser(row.user) } : null;

@@ -67,13 +67,14 @@ export class AuthService {
   }
 
   async login(input: TLoginRequest, context: SessionContext): Promise<IssuedSession> {
-    const user = await this.throttle.attempt(input.email, context.ip, async () => {
-      const found = await this.repository.findCredentials(input.email);
-      const valid = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), input.password);
-      return found && valid ? found.user : null;
+    const found = await this.throttle.attempt(input.email, context.ip, async () => {
+      const credentials = await this.repository.findCredentials(input.email);
+      const valid = await verifyPassword(credentials?.passwordHash ?? (await dummyPasswordHash()), input.password);
+      return credentials && valid ? credentials : null;
     });
-    if (!user) throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is wrong');
-    return this.issueSession(user, context);
+    if (!found) throw new AppError(ErrorCode.InvalidCredentials, 'Email or password is wrong');
+    if (found.disabled) throw new AppError(ErrorCode.AccountDisabled, 'This account has been disabled by an admin');
+    return this.issueSession(found.user, context);
   }
 
   async logout(token: string | undefined): Promise<void> {

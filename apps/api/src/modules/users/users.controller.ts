@@ -1,6 +1,16 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ZListUsersQuery, type TListUsersQuery, type TListUsersResponse } from '@prep/contracts';
+import { Body, Controller, Get, Param, Patch, Query, UseGuards } from '@nestjs/common';
+import {
+  ZAdminUserListQuery,
+  ZUpdateUserRequest,
+  ZUserIdParams,
+  type TAdminUserListQuery,
+  type TAdminUserListResponse,
+  type TUpdateUserRequest,
+  type TUpdateUserResponse,
+  type TUserIdParams,
+} from '@prep/contracts';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
+import { Actor, type AdminActor } from '../audit/admin-actor';
 import { Roles, SessionGuard } from '../auth/session.guard';
 import { UsersService } from './users.service';
 
@@ -11,7 +21,16 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list(@Query(new ZodValidationPipe(ZListUsersQuery)) query: TListUsersQuery): Promise<TListUsersResponse> {
+  list(@Query(new ZodValidationPipe(ZAdminUserListQuery)) query: TAdminUserListQuery): Promise<TAdminUserListResponse> {
     return this.users.list(query);
+  }
+
+  @Patch(':id')
+  update(
+    @Actor() actor: AdminActor,
+    @Param(new ZodValidationPipe(ZUserIdParams)) params: TUserIdParams,
+    @Body(new ZodValidationPipe(ZUpdateUserRequest)) body: TUpdateUserRequest,
+  ): Promise<TUpdateUserResponse> {
+    return this.users.update(actor, params.id, body);
   }
 }
