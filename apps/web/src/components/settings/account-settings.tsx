@@ -9,6 +9,7 @@ import { relativeTime } from '../../lib/format';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { formErrorsOf } from '../../lib/form-errors';
 import { ConfirmDialog } from '../ui/dialog';
+import { Field } from '../ui/field';
 import { useToast } from '../ui/toast';
 
 function describeAgent(agent: string | null): string {
@@ -100,10 +101,7 @@ function PasswordField({
   error?: string;
 }) {
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         name={name}
@@ -112,9 +110,7 @@ function PasswordField({
         autoComplete={autoComplete}
         aria-invalid={error ? true : undefined}
       />
-      {hint ? <p className="field__hint">{hint}</p> : null}
-      {error ? <p className="field__error">{error}</p> : null}
-    </div>
+    </Field>
   );
 }
 

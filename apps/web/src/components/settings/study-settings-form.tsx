@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { api } from '../../lib/api/browser';
 import { useFormSubmit } from '../../hooks/use-form-submit';
+import { Field } from '../ui/field';
 import { useToast } from '../ui/toast';
 
 function browserTimezone(): string | null {
@@ -189,10 +190,7 @@ function NumberField({
   error?: string;
 }) {
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <Field id={id} label={label} error={error}>
       <input
         id={id}
         type="number"
@@ -204,7 +202,6 @@ function NumberField({
         aria-invalid={error ? true : undefined}
         onChange={(event) => onChange(event.target.value === '' ? Number.NaN : Math.trunc(Number(event.target.value)))}
       />
-      {error ? <p className="field__error">{error}</p> : null}
-    </div>
+    </Field>
   );
 }
