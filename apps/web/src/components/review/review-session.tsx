@@ -129,7 +129,8 @@ export function ReviewSession() {
 
   useShortcuts(
     {
-      Space: reveal,
+      // As in Anki: Space shows the answer, and once it is shown Space (or Enter) answers Good.
+      Space: isCard && shown?.revealed ? () => void rate('good') : reveal,
       Enter: isCard
         ? shown?.revealed
           ? () => void rate('good')
