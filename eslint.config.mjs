@@ -31,6 +31,7 @@ export default tseslint.config(
       'packages/problems/problems/**/wrong/**',
       'packages/grader/test/fixtures/**',
       'packages/problems/test/fixtures/**/starter.ts',
+      'apps/api/test/fixtures/**/starter.ts',
     ],
     rules: { '@typescript-eslint/no-unused-vars': 'off', 'no-unused-vars': 'off' },
   },

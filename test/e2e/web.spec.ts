@@ -3,7 +3,9 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { launchBrowser, type TBrowser } from './support/browser';
-import { HOSTILE_CARD, HOSTILE_DECK, insertHostileCard } from './support/hostile-content';
+import type { HeldLock } from '../../apps/api/test/support/content-lock';
+import { holdBuiltInContent } from './support/content';
+import { HOSTILE_CARD, HOSTILE_DECK, insertHostileCard, removeHostileCard } from './support/hostile-content';
 import { REPO_ROOT, startStack, type TStack } from './support/stack';
 
 /**
@@ -38,6 +40,7 @@ const RIGHT_SOLUTION = `function merge(nums1: number[], m: number, nums2: number
 `;
 
 let stack: TStack | undefined;
+let content: HeldLock | undefined;
 let browser: TBrowser | undefined;
 let page: Page;
 const email = `e2e-${randomUUID().slice(0, 8)}@example.com`;
@@ -120,7 +123,10 @@ async function typeCode(code: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  // The built-in content, synced once and kept from other files' syncs while this file runs (the hostile deck is not
+  // in the content files, so a sync would retire it).
+  content = await holdBuiltInContent();
+  stack = await startStack({ web: true, workers: 1, env: { GRADER_POOL_SIZE: '1' } });
   await insertHostileCard(process.env.DATABASE_URL!);
   browser = await launchBrowser();
   watchOrigin(browser.context);
@@ -131,6 +137,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
+  await removeHostileCard(process.env.DATABASE_URL!).catch(() => undefined);
+  await content?.release();
 }, 60_000);
 
 describe('security headers', () => {

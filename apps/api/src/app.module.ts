@@ -8,8 +8,10 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
+import { ProblemsModule } from './modules/problems/problems.module';
 import { QueueModule } from './modules/queue/queue.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
+import { SubmissionsModule } from './modules/submissions/submissions.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -34,6 +36,8 @@ export class AppModule {
         UsersModule,
         RemindersModule,
         AuditModule,
+        ProblemsModule,
+        SubmissionsModule,
       ],
       providers: [
         { provide: API_ENV, useValue: env },

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { HealthService } from './modules/health/health.service';
 
 /** A tiny HTTP endpoint for orchestrators: GET /health (alive) and GET /ready (Postgres, Redis, migrations). */
-export function startWorkerHealthServer(port: number, health: HealthService): Promise<http.Server> {
+export function startWorkerHealthServer(host: string, port: number, health: HealthService): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -19,6 +19,6 @@ export function startWorkerHealthServer(port: number, health: HealthService): Pr
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '0.0.0.0', () => resolve(server));
+    server.listen(port, host, () => resolve(server));
   });
 }

@@ -8,6 +8,7 @@ import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
 import type { LearnerReviewState } from './modules/reminders/learner-state';
 import { RemindersWorkerModule } from './modules/reminders/reminders-worker.module';
+import { GradingWorkerModule } from './modules/submissions/jobs/grading-worker.module';
 import { SystemProcessor } from './modules/system/ping.processor';
 
 /** The worker process: the same modules as the API, no HTTP server, plus the queue consumers. */
@@ -24,6 +25,7 @@ export class WorkerModule {
         QueueModule,
         HealthModule,
         RemindersWorkerModule.forRoot({ learnerState: options.learnerState }),
+        GradingWorkerModule,
       ],
       providers: [
         { provide: WORKER_ENV, useValue: env },

@@ -9,6 +9,7 @@ import { parseEnv, ZCliEnv } from '../src/config/env';
 import { ContentLinksService } from '../src/modules/content/content-links.service';
 import { ContentSyncService } from '../src/modules/content/content-sync.service';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
+import { holdContentLock, type HeldLock } from './support/content-lock';
 
 const FIXTURE = path.resolve(__dirname, '../../../packages/problems/test/fixtures/valid');
 
@@ -39,15 +40,19 @@ describe('content sync', () => {
   let sync: ContentSyncService;
   let links: ContentLinksService;
   let prisma: PrismaService;
+  let lock: HeldLock;
 
   beforeAll(async () => {
+    // A sync retires every problem it is not given: no file that uses the built-in content may run meanwhile.
+    lock = await holdContentLock('exclusive');
     app = await NestFactory.createApplicationContext(CliModule.forRoot(parseEnv(ZCliEnv, process.env)), { logger: false });
     sync = app.get(ContentSyncService);
     links = app.get(ContentLinksService);
     prisma = app.get(PrismaService);
-  });
+  }, 600_000);
   afterAll(async () => {
     await app.close();
+    await lock.release();
   });
 
   it('creates, then reports unchanged, then updates a bumped version without losing progress', async () => {

@@ -24,11 +24,11 @@ describe('system queue: API enqueues, the worker answers, through the real Redis
       prefix: QUEUE_PREFIX,
     });
     await events.waitUntilReady();
-  });
+  }, 60_000); // the worker context also starts the grading worker (its sandbox pool and the content)
   afterAll(async () => {
-    await events.close();
-    await worker.close();
-    await api.close();
+    await events?.close();
+    await worker?.close();
+    await api?.close();
   });
 
   it('completes a ping job', async () => {

@@ -98,6 +98,29 @@ export const ZExportedReminderSend = z.object({
 });
 export type TExportedReminderSend = z.infer<typeof ZExportedReminderSend>;
 
+/** My work on a problem since it last came due, and the rating it produced (see OUTCOME_RATING_RULE). */
+export const ZExportedProblemAttempt = z.object({
+  id: z.uuid(),
+  problemSlug: z.string(),
+  openedAt: z.iso.datetime().nullable(),
+  hintsRevealed: z.number().int(),
+  firstHintAt: z.iso.datetime().nullable(),
+  revealedAt: z.iso.datetime().nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  rating: z.string().nullable(),
+  outcomeReason: z.string().nullable(),
+  decidedBySubmissionId: z.uuid().nullable(),
+  outcomeDue: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const ZExportedProblemDraft = z.object({
+  problemSlug: z.string(),
+  code: z.string(),
+  clientUpdatedAt: z.iso.datetime(),
+  savedAt: z.iso.datetime(),
+});
+
 /** The per-table sections of an export, each a list of my rows, oldest first. */
 export const ZExportedAuditEvent = z.object({
   id: z.string(),
@@ -112,6 +135,8 @@ export const ZExportedAuditEvent = z.object({
 export const ZAccountExportSections = z.object({
   sessions: z.array(ZExportedSession),
   submissions: z.array(ZExportedSubmission),
+  problemAttempts: z.array(ZExportedProblemAttempt),
+  problemDrafts: z.array(ZExportedProblemDraft),
   /** At most one: my reminder settings, when I ever changed them. */
   reminderPreferences: z.array(ZExportedReminderPreference),
   reminderSends: z.array(ZExportedReminderSend),

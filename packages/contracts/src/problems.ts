@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZDifficulty, ZLimits, ZParam, ZProblemSummary, ZSlug } from './content';
-import { ZAttemptOutcome, ZOutcomeRating, ZSubmissionSummary } from './submissions';
+import { ZItemState } from './study';
+import { ZAttemptOutcome, ZSubmissionSummary } from './submissions';
 
 const ZInstant = z.iso.datetime();
 
@@ -99,29 +100,6 @@ export const ZAttempt = z.object({
 });
 export type TAttempt = z.infer<typeof ZAttempt>;
 
-/**
- * My scheduling state of the problem (the learner core's item state of `problem:<slug>`).
- * @todo becomes the learner core's `ZItemState` (same field names, more of them) once its contracts are in main.
- */
-export const ZProblemReview = z.object({
-  state: z.enum(['new', 'learning', 'review', 'relearning']),
-  /** Next due; null when never rated. */
-  due: ZInstant.nullable(),
-  dueNow: z.boolean(),
-  lastReviewedAt: ZInstant.nullable(),
-  lastOutcome: z
-    .object({
-      reviewId: z.uuid(),
-      rating: ZOutcomeRating,
-      reviewedAt: ZInstant,
-      /** The learner may still replace this rating (once). */
-      overridable: z.boolean(),
-      overriddenBy: ZOutcomeRating.nullable(),
-    })
-    .nullable(),
-});
-export type TProblemReview = z.infer<typeof ZProblemReview>;
-
 /** Everything the problem page shows. Hints beyond those revealed, the editorial and the reference are not included. */
 export const ZProblemPage = z.object({
   problem: ZProblemSummary.extend({
@@ -148,7 +126,8 @@ export const ZProblemPage = z.object({
   /** My latest submission (run or submit), without its code. */
   lastSubmission: ZSubmissionSummary.nullable(),
   attempt: ZAttempt,
-  review: ZProblemReview.nullable(),
+  /** My scheduling state of `problem:<slug>` (state `new` until first rated), with the outcome I may still override. */
+  review: ZItemState.nullable(),
 });
 export type TProblemPage = z.infer<typeof ZProblemPage>;
 

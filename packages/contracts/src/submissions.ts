@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_EXPECTED_MINUTES, ZSlug } from './content';
+import { ZRating } from './study';
 import { ZCompileDiagnostic, ZCustomTest, ZGradeMode, ZTestResult, ZTestStatus, ZVerdict } from './grading';
 
 const ZInstant = z.iso.datetime();
@@ -10,13 +11,6 @@ export const MAX_CODE_BYTES = 64 * 1024;
 export const MAX_CUSTOM_TESTS_BYTES = 16 * 1024;
 /** At most this many custom inputs per run. */
 export const MAX_CUSTOM_TESTS = 20;
-
-/**
- * The scheduler's rating a graded attempt turns into (the learner core's `again|hard|good|easy`).
- * @todo once the learner core's contracts are in main this becomes its `ZRating`.
- */
-export const ZOutcomeRating = z.enum(['again', 'hard', 'good', 'easy']);
-export type TOutcomeRating = z.infer<typeof ZOutcomeRating>;
 
 /** An attempt with a failed submit and no accepted one for this long is rated `again`. */
 export const ATTEMPT_ABANDONED_AFTER_HOURS = 12;
@@ -46,7 +40,7 @@ export type TOutcomeReason = z.infer<typeof ZOutcomeReason>;
 
 /** The rating one attempt produced, and when the scheduler made the problem due next. */
 export const ZAttemptOutcome = z.object({
-  rating: ZOutcomeRating,
+  rating: ZRating,
   reason: ZOutcomeReason,
   decidedAt: ZInstant,
   /** The accepted submit that decided it (null when a reveal or abandonment did). */

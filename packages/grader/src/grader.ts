@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { ZSubmission, type LoadedProblem, type TGradeResult, type TSubmission } from '@prep/contracts';
-import { gradeOutcomes, type GradedTest } from './judge/assemble';
+import { gradeOutcomes, isRedacted, judgeOutcome, type GradedTest, type Judged } from './judge/assemble';
 import { plannedTests, planTest, type PlannedTest } from './judge/test-plan';
 import { resolveOptions, type GradeOptions, type GraderOptions, type ResolvedGraderOptions } from './options';
 import { ProcessPoolSandbox } from './sandbox/process-pool';
 import type { SandboxJob, SandboxResult } from './sandbox/protocol';
-import type { Sandbox, SandboxStats } from './sandbox/sandbox';
+import type { Sandbox, SandboxHooks, SandboxStats } from './sandbox/sandbox';
 import { internalError } from './result';
 import { createAuthoredGrading, type AuthoredGrading } from './authored/authored-grading';
 
@@ -82,6 +82,44 @@ function buildJob(problem: LoadedProblem, submission: TSubmission, tests: Graded
   };
 }
 
+/**
+ * Judges outcomes as the sandbox reports them and tells `options.onTest`, stopping (like the result) after the first
+ * failure in submit mode. The judged outcomes are kept so the final assembly does not judge them again.
+ */
+function progressHooks(
+  problem: LoadedProblem,
+  mode: TSubmission['mode'],
+  tests: GradedTest[],
+  runnable: GradedTest[],
+  options: GradeOptions,
+  prejudged: (Judged | undefined)[],
+): SandboxHooks | undefined {
+  const { onStart, onTest } = options;
+  const revealHidden = options.revealHidden === true;
+  onStart?.({ total: tests.length });
+  if (!onTest) return undefined;
+  const positions = new Map(tests.map((t, i) => [t, i]));
+  tests.forEach((test, index) => {
+    if (test.custom && test.planned.referenceError !== undefined) onTest({ index, status: 'invalid_input' });
+  });
+  let stopped = false;
+  return {
+    onTest(at, outcome) {
+      const test = runnable[at];
+      if (!test || stopped) return;
+      if (test.planned.referenceError !== undefined) {
+        stopped = mode === 'submit';
+        return;
+      }
+      const judged = judgeOutcome(problem, test.planned, outcome);
+      prejudged[at] = judged;
+      const shown = isRedacted(test, mode, revealHidden) || judged.timeMs === undefined ? {} : { timeMs: judged.timeMs };
+      onTest({ index: positions.get(test)!, status: judged.status, ...shown });
+      if (mode === 'submit' && judged.status !== 'passed') stopped = true;
+    },
+  };
+}
+
 export function createGrader(options: CreateGraderOptions = {}): Grader {
   const resolved = resolveOptions(options);
   let sandbox: Sandbox | undefined = options.sandbox;
@@ -101,9 +139,12 @@ export function createGrader(options: CreateGraderOptions = {}): Grader {
       const tests = await select(parsed);
       // Invalid custom inputs never reach the sandbox.
       const runnable = tests.filter((t) => !(t.custom && t.planned.referenceError !== undefined));
+      const prejudged: (Judged | undefined)[] = [];
+      const hooks = progressHooks(problem, parsed.mode, tests, runnable, gradeOptions, prejudged);
       const outcome: SandboxResult =
-        runnable.length > 0 ? await getSandbox().execute(buildJob(problem, parsed, runnable, resolved)) : { kind: 'ran', tests: [] };
+        runnable.length > 0 ? await getSandbox().execute(buildJob(problem, parsed, runnable, resolved), hooks) : { kind: 'ran', tests: [] };
       return gradeOutcomes({
+        prejudged,
         problem,
         mode: parsed.mode,
         tests,

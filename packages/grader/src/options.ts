@@ -1,3 +1,4 @@
+import type { TTestProgress } from '@prep/contracts';
 import os from 'node:os';
 
 export interface GraderOptions {
@@ -31,4 +32,12 @@ export function resolveOptions(options: GraderOptions = {}): ResolvedGraderOptio
 export interface GradeOptions {
   /** Show hidden tests' data and seeds (for authors and maintainers; never for learners). */
   revealHidden?: boolean;
+  /** Called once the tests are chosen, before any runs: the result will hold `total` tests. */
+  onStart?(info: { total: number }): void;
+  /**
+   * Called as each test is judged, in order, with its index in the result, its status, and (for tests the learner may
+   * see) its CPU time. Not called for tests the result shows as `skipped`; custom inputs the reference rejects are
+   * reported as `invalid_input` right after `onStart`.
+   */
+  onTest?(progress: TTestProgress): void;
 }

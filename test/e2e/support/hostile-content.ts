@@ -41,3 +41,16 @@ export async function insertHostileCard(databaseUrl: string): Promise<void> {
     await client.end();
   }
 }
+
+/** Takes the hostile deck out again, so no other test file ever lists it. */
+export async function removeHostileCard(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DELETE FROM "DeckItem" WHERE "deckSlug" = $1`, [HOSTILE_DECK]);
+    await client.query(`DELETE FROM "Card" WHERE id = $1`, [HOSTILE_CARD]);
+    await client.query(`DELETE FROM "Deck" WHERE slug = $1`, [HOSTILE_DECK]);
+  } finally {
+    await client.end();
+  }
+}

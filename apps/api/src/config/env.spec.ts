@@ -10,6 +10,11 @@ describe('config', () => {
     });
   });
 
+  it('keeps the worker health server on loopback unless told otherwise', () => {
+    expect(parseEnv(ZWorkerEnv, {}).WORKER_HEALTH_HOST).toBe('127.0.0.1');
+    expect(parseEnv(ZWorkerEnv, { WORKER_HEALTH_HOST: '0.0.0.0' }).WORKER_HEALTH_HOST).toBe('0.0.0.0');
+  });
+
   it('names the bad variable', () => {
     expect(() => parseEnv(ZApiEnv, { DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must start with postgresql:\/\//);
     expect(() => parseEnv(ZApiEnv, { API_PORT: 'eighty' })).toThrow(/API_PORT/);

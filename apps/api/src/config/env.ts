@@ -32,6 +32,9 @@ const shared = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** pretty: short readable lines; json: one JSON object per line; auto: pretty when stdout is a terminal. */
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  /** Tries per grading job before the submission ends as internal_error; retries back off exponentially from GRADING_BACKOFF_MS. */
+  GRADING_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  GRADING_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
 };
 
 /** Only for local runs: production refuses it (see `refuseDevelopmentSecrets`), so links signed with it never leave a laptop. */
@@ -82,6 +85,16 @@ export const ZApiEnv = z
     LOGIN_ACCOUNT_SLOWDOWN_AFTER: ZCount(1_000_000).default(10),
     LOGIN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(2000),
     REGISTER_MAX_PER_IP: ZCount(1_000_000).default(20),
+    /** Queued or running submissions one learner may have; one more answers 429. */
+    SUBMISSIONS_MAX_IN_FLIGHT: ZCount(100).default(2),
+    /** Submissions (runs and submits) one learner may make per minute. */
+    SUBMISSIONS_PER_MINUTE: ZCount(10_000).default(30),
+    /**
+     * Load shedding (429) so latency stays bounded past capacity: when the oldest waiting grading job has waited longer
+     * than GRADING_MAX_WAIT_MS, or GRADING_MAX_BACKLOG jobs are waiting.
+     */
+    GRADING_MAX_WAIT_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
+    GRADING_MAX_BACKLOG: ZCount(100_000).default(500),
   })
   .superRefine((env, ctx) => {
     refuseDevelopmentSecrets(env, ctx);
@@ -106,8 +119,21 @@ export const ZWorkerEnv = z
   .object({
     ...shared,
     ...links,
+    /** Address of the worker's /health and /ready; loopback unless an orchestrator needs to reach it. */
+    WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
     WORKER_HEALTH_PORT: ZPort.default(4001),
+    /** Content the worker grades against (reference solutions, tests); default: the built-in packages/problems. */
+    CONTENT_ROOT: z.string().min(1).optional(),
+    /** Sandbox processes; the grading queue's concurrency matches it. */
     GRADER_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
+    /** A grading job whose worker stops renewing its lock for this long (it died) is graded again by another. */
+    GRADING_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+    /** How often workers look for such stalled jobs. */
+    GRADING_STALLED_INTERVAL_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+    /** How often the sweeper looks for stuck submissions and abandoned attempts. */
+    SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+    /** A submission still queued or running after this long is re-queued if its job is lost, or failed if it keeps failing. */
+    SUBMISSION_STUCK_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
     SMTP_URL: ZSmtpUrl.default(CONSOLE_MAIL),
     MAIL_FROM: z.string().min(3).default('Recall Prep <reminders@localhost>'),
     REMINDER_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),

@@ -8,8 +8,9 @@ export function testApiEnv(overrides: Partial<Record<string, string>> = {}): Api
   return parseEnv(ZApiEnv, { ...process.env, LOG_LEVEL: 'silent', WEB_ORIGIN, ...overrides });
 }
 
+/** Worker config for tests: one sandbox process (a worker context starts its grader pool at boot) unless asked. */
 export function testWorkerEnv(overrides: Partial<Record<string, string>> = {}): WorkerEnv {
-  return parseEnv(ZWorkerEnv, { ...process.env, LOG_LEVEL: 'silent', WORKER_HEALTH_PORT: '0', ...overrides });
+  return parseEnv(ZWorkerEnv, { ...process.env, LOG_LEVEL: 'silent', WORKER_HEALTH_PORT: '0', GRADER_POOL_SIZE: '1', ...overrides });
 }
 
 /** A queue prefix of its own, so parallel test files never see each other's jobs. */

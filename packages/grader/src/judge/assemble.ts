@@ -22,7 +22,7 @@ export interface GradedTest {
   custom: boolean;
 }
 
-interface Judged {
+export interface Judged {
   status: TTestStatus;
   timeMs?: number;
   actual?: unknown;
@@ -47,7 +47,7 @@ const VERDICT_WORDS: Record<string, string> = {
   runtime_error: 'Runtime error',
 };
 
-function judgeOutcome(problem: LoadedProblem, planned: PlannedTest, outcome: TestOutcome): Judged {
+export function judgeOutcome(problem: LoadedProblem, planned: PlannedTest, outcome: TestOutcome): Judged {
   const common = { timeMs: roundMs(outcome.timeMs), stdout: outcome.stdout || undefined, ran: true };
   switch (outcome.status) {
     case 'timeout':
@@ -94,6 +94,8 @@ export interface AssembleInput {
   outcome: SandboxResult;
   revealHidden: boolean;
   start: number;
+  /** Outcomes already judged while the run was in progress, by position in `runnable`. */
+  prejudged?: (Judged | undefined)[];
 }
 
 function compileErrorResult(input: AssembleInput, diagnostics: { line: number; column: number; message: string }[]): TGradeResult {
@@ -111,10 +113,15 @@ function compileErrorResult(input: AssembleInput, diagnostics: { line: number; c
   };
 }
 
+/** A hidden test in submit mode: learners see only its index and status (not even its time). */
+export function isRedacted(test: GradedTest, mode: TGradeMode, revealHidden: boolean): boolean {
+  return test.hidden && !revealHidden && mode !== 'run';
+}
+
 /** What a learner sees of one test: everything for visible tests, index and status for hidden ones in submit mode. */
 function shownTest(input: AssembleInput, test: GradedTest, index: number, judged: Judged, afterHidden: boolean): TTestResult {
   const reveal = input.revealHidden || input.mode === 'run';
-  if (test.hidden && !reveal) return { index, status: judged.status };
+  if (isRedacted(test, input.mode, input.revealHidden)) return { index, status: judged.status };
   const { planned } = test;
   const out: TTestResult = { index, name: planned.name, status: judged.status, input: toDisplay(planned.args) as unknown[] };
   if (planned.referenceError === undefined) out.expected = toDisplay(planned.expected);
@@ -161,7 +168,7 @@ export function gradeOutcomes(input: AssembleInput): TGradeResult {
       verdict ??= 'internal_error';
       message ??= `The reference solution fails on test ${index + 1} (${planned.name}): ${planned.referenceError}`;
     } else if (at !== undefined && at < outcome.tests.length) {
-      judged = judgeOutcome(problem, planned, outcome.tests[at]!);
+      judged = input.prejudged?.[at] ?? judgeOutcome(problem, planned, outcome.tests[at]!);
     } else if (at !== undefined && outcome.kind === 'died' && at === (outcome.atTest ?? 0)) {
       judged = { ...deathStatus(outcome.cause), ran: true };
     } else {

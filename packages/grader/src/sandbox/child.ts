@@ -43,7 +43,7 @@ function resolveTests(message: HostMessage): SandboxJob {
 async function handle(message: HostMessage): Promise<void> {
   const { id } = message;
   const job = resolveTests(message);
-  progress.reset();
+  progress.reset(message.job.reportProgress ? (index) => send({ type: 'test', id, index }) : undefined);
   const start = performance.now();
   const compiled = compileSubmission(job.code, job.functionName, job.signature);
   const compileMs = performance.now() - start;
@@ -64,6 +64,10 @@ process.on('message', (message: HostMessage) => {
 });
 // The host went away: nothing left to serve.
 process.on('disconnect', () => process.exit(0));
+// The host decides when a sandbox stops (it drains its jobs on SIGTERM/SIGINT first, then SIGKILLs or disconnects
+// its children), so a signal sent to the whole process group must not end a grade half way.
+process.on('SIGTERM', () => undefined);
+process.on('SIGINT', () => undefined);
 
 // Warm up: parse the TypeScript libs and build an isolate before saying ready.
 compileSubmission('function warmUp(a: number[]): number { return a.length; }', 'warmUp', 'function warmUp(a: number[]): number');

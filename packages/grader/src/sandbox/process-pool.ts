@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readProgress } from './progress-log';
+import { ProgressReader } from './progress-log';
 import {
   CHILD_TEST_SET_CAPACITY,
   type ChildMessage,
@@ -12,7 +12,7 @@ import {
   type SandboxJob,
   type SandboxResult,
 } from './protocol';
-import type { Sandbox, SandboxStats, SandboxWorkerStats } from './sandbox';
+import type { Sandbox, SandboxHooks, SandboxStats, SandboxWorkerStats } from './sandbox';
 
 /** The compiled child entry: forked as JavaScript whether the pool runs from src (Jest) or from dist. */
 export const CHILD_ENTRY = path.resolve(__dirname, '..', '..', 'dist', 'sandbox', 'child.js');
@@ -33,6 +33,7 @@ const MEMORY_CRASH = /memory|allocation failed|invalid (array|typed array|string
 
 interface Pending {
   id: number;
+  hooks: SandboxHooks | undefined;
   resolve(result: SandboxResult): void;
 }
 
@@ -45,6 +46,7 @@ class PoolWorker {
   private timer: NodeJS.Timeout | undefined;
   private nextId = 1;
   private readonly progressFile: string;
+  private readonly progress: ProgressReader;
   private closed = false;
   /** Test sets the current child holds (mirrors the child's own rule, see CHILD_TEST_SET_CAPACITY). */
   private readonly knownTestSets = new Set<string>();
@@ -55,6 +57,7 @@ class PoolWorker {
     index: number,
   ) {
     this.progressFile = path.join(os.tmpdir(), `prep-grader-${process.pid}-${index}-${Math.random().toString(36).slice(2)}.log`);
+    this.progress = new ProgressReader(this.progressFile);
     this.spawn();
   }
 
@@ -113,7 +116,7 @@ class PoolWorker {
     return this.ready;
   }
 
-  async execute(job: SandboxJob): Promise<SandboxResult> {
+  async execute(job: SandboxJob, hooks?: SandboxHooks): Promise<SandboxResult> {
     this.busy();
     try {
       await this.ready;
@@ -125,25 +128,42 @@ class PoolWorker {
     const id = this.nextId++;
     this.stats.jobs++;
     return new Promise<SandboxResult>((resolve) => {
-      this.pending = { id, resolve };
+      this.pending = { id, hooks, resolve };
+      this.progress.reset();
       // Limits are CPU time; the sandbox allows up to twice as much wall-clock time per call (see WALL_FACTOR).
       const wallMs = this.options.compileTimeoutMs + 2 * (job.limits.timeMsTotal + job.limits.timeMsPerTest) + this.options.wallSlackMs;
       this.timer = setTimeout(() => this.kill('wall_timeout', `no answer within ${wallMs} ms`), wallMs);
-      const message: HostMessage = { type: 'job', id, job: this.withoutKnownTests(job) };
+      const message: HostMessage = { type: 'job', id, job: this.withoutKnownTests(job, hooks?.onTest !== undefined) };
       this.child.send(message);
     });
   }
 
-  private withoutKnownTests(job: SandboxJob): JobMessage {
+  private withoutKnownTests(job: SandboxJob, reportProgress: boolean): JobMessage {
+    const message: JobMessage = reportProgress ? { ...job, reportProgress: true } : job;
     const key = job.testSetKey;
-    if (key === undefined) return job;
+    if (key === undefined) return message;
     if (this.knownTestSets.has(key)) {
-      const { tests: _known, ...rest } = job;
+      const { tests: _known, ...rest } = message;
       return rest;
     }
     if (this.knownTestSets.size >= CHILD_TEST_SET_CAPACITY) this.knownTestSets.clear();
     this.knownTestSets.add(key);
-    return job;
+    return message;
+  }
+
+  /** Reads the outcomes the child has written since the last read and reports each to the job's hook. */
+  private readProgress(): void {
+    const before = this.progress.tests.length;
+    const fresh = this.progress.poll();
+    const onTest = this.pending?.hooks?.onTest;
+    if (!onTest) return;
+    fresh.forEach((outcome, i) => {
+      try {
+        onTest(before + i, outcome);
+      } catch {
+        // A failing listener must not cost the grade.
+      }
+    });
   }
 
   private settle(result: SandboxResult): void {
@@ -156,14 +176,17 @@ class PoolWorker {
 
   private onMessage(child: ChildProcess, m: ChildMessage): void {
     if (child !== this.child || m.type === 'ready' || !this.pending || m.id !== this.pending.id) return;
+    // The message only says that the file has more; what a test produced is read from the file.
+    this.readProgress();
+    if (m.type === 'test') return;
+    const { tests, started } = this.progress;
     if (m.type === 'failed') {
-      const { tests, started } = readProgress(this.progressFile);
       this.settle({ kind: 'died', tests, atTest: started === null ? null : Math.max(0, started), cause: 'crash', detail: m.error });
       return;
     }
     this.stats.rssBytes = m.rssBytes;
     if (m.diagnostics) this.settle({ kind: 'compile_error', diagnostics: m.diagnostics });
-    else this.settle({ kind: 'ran', tests: readProgress(this.progressFile).tests });
+    else this.settle({ kind: 'ran', tests });
     if (m.rssBytes > this.options.rssCeilingMb * 1024 * 1024) this.restart();
   }
 
@@ -177,7 +200,8 @@ class PoolWorker {
   private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
     if (child !== this.child) return;
     if (this.pending) {
-      const { tests, started } = readProgress(this.progressFile);
+      this.readProgress();
+      const { tests, started } = this.progress;
       const forced = this.deathCause;
       const detail =
         forced?.detail ?? `sandbox process exited (${signal ?? `code ${code}`}): ${this.stderrTail.trim().split('\n').slice(-3).join(' ')}`;
@@ -207,6 +231,7 @@ class PoolWorker {
         child.kill('SIGKILL');
       });
     }
+    this.progress.close();
     fs.rmSync(this.progressFile, { force: true });
   }
 }
@@ -241,10 +266,10 @@ export class ProcessPoolSandbox implements Sandbox {
     else this.idleWorkers.push(worker);
   }
 
-  async execute(job: SandboxJob): Promise<SandboxResult> {
+  async execute(job: SandboxJob, hooks?: SandboxHooks): Promise<SandboxResult> {
     const worker = await this.acquire();
     try {
-      return await worker.execute(job);
+      return await worker.execute(job, hooks);
     } finally {
       this.release(worker);
     }

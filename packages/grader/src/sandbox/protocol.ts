@@ -63,12 +63,17 @@ export interface ChildSettings {
 /** Test sets a child keeps; when a new one would exceed this, it forgets all (the host mirrors the rule). */
 export const CHILD_TEST_SET_CAPACITY = 64;
 
-/** A job whose `tests` may be left out when the child already holds `testSetKey`. */
-export type JobMessage = Omit<SandboxJob, 'tests'> & { tests?: SandboxTest[] };
+/**
+ * A job whose `tests` may be left out when the child already holds `testSetKey`. With `reportProgress`, the child
+ * sends a `test` message as each outcome reaches the progress file (the host reads the outcome from the file).
+ */
+export type JobMessage = Omit<SandboxJob, 'tests'> & { tests?: SandboxTest[]; reportProgress?: true };
 
 export type HostMessage = { type: 'job'; id: number; job: JobMessage };
 
 export type ChildMessage =
   | { type: 'ready' }
+  /** Outcome `index` (in the job's test order) is in the progress file. Carries no data from the isolate. */
+  | { type: 'test'; id: number; index: number }
   | { type: 'done'; id: number; diagnostics?: CompileDiagnostic[]; rssBytes: number; compileMs: number }
   | { type: 'failed'; id: number; error: string };

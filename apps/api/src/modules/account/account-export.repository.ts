@@ -56,6 +56,49 @@ export const EXPORT_SECTIONS: { [K in keyof TAccountExportSections]: Section<K> 
         })
       ).map((s) => ({ ...s, createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })),
   },
+  problemAttempts: {
+    table: 'ProblemAttempt',
+    read: async (db, userId) =>
+      (
+        await db.problemAttempt.findMany({
+          where: { userId },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            problemSlug: true,
+            openedAt: true,
+            hintsRevealed: true,
+            firstHintAt: true,
+            revealedAt: true,
+            decidedAt: true,
+            rating: true,
+            outcomeReason: true,
+            decidedBySubmissionId: true,
+            outcomeDue: true,
+            createdAt: true,
+          },
+        })
+      ).map((a) => ({
+        ...a,
+        openedAt: isoOrNull(a.openedAt),
+        firstHintAt: isoOrNull(a.firstHintAt),
+        revealedAt: isoOrNull(a.revealedAt),
+        decidedAt: isoOrNull(a.decidedAt),
+        outcomeDue: isoOrNull(a.outcomeDue),
+        createdAt: iso(a.createdAt),
+      })),
+  },
+  problemDrafts: {
+    table: 'ProblemDraft',
+    read: async (db, userId) =>
+      (
+        await db.problemDraft.findMany({
+          where: { userId },
+          orderBy: { savedAt: 'asc' },
+          select: { problemSlug: true, code: true, clientUpdatedAt: true, savedAt: true },
+        })
+      ).map((d) => ({ ...d, clientUpdatedAt: iso(d.clientUpdatedAt), savedAt: iso(d.savedAt) })),
+  },
   reminderPreferences: {
     table: 'ReminderPreference',
     read: async (db, userId) =>

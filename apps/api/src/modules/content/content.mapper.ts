@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LoadedConceptLink, LoadedProblem, TCard, TConceptRef, TDeck, TPracticeLink, TProblemDetail } from '@prep/contracts';
-import { runReference, toDisplay } from '@prep/grader';
+import { referenceAsSubmission, runReference, stripExports, toDisplay } from '@prep/grader';
 import { expandTests } from '@prep/problems';
 
 export interface DeckRow {
@@ -19,6 +19,9 @@ export interface ProblemRow {
   tags: string[];
   decks: string[];
   detail: TProblemDetail;
+  /** Shown to a learner only through reveal (which counts against the attempt's rating). */
+  editorial: string;
+  referenceCode: string;
 }
 /** A card as stored; its practice links live in ProblemConcept. */
 export type CardRow = Omit<TCard, 'practice'>;
@@ -90,7 +93,10 @@ export function toProblemRow(problem: LoadedProblem): ProblemRow {
       starter: problem.starter,
       hints: problem.hints,
       limits: meta.limits,
+      ...(meta.expectedMinutes === undefined ? {} : { expectedMinutes: meta.expectedMinutes }),
       sampleTests,
     },
+    editorial: problem.editorial,
+    referenceCode: referenceAsSubmission(problem, stripExports),
   };
 }

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { BUILT_IN_CONTENT_ROOT, loadContent } from '@prep/problems';
+import { CliModule } from '../../src/cli.module';
+import { parseEnv, ZCliEnv } from '../../src/config/env';
+import { ContentSyncService } from '../../src/modules/content/content-sync.service';
+import { CONTENT_SYNC_LOCK, holdContentLock, problemsAreLive, type HeldLock } from './content-lock';
+
+const builtInSlugs = () => fs.readdirSync(path.join(BUILT_IN_CONTENT_ROOT, 'problems'));
+
+/**
+ * Makes the built-in problems live in the test database for this file (syncing them once if needed) and keeps any
+ * other content sync away until the file ends. Call at the top of a describe; it registers its own hooks.
+ */
+export function useBuiltInContent(): void {
+  let lock: HeldLock | undefined;
+  beforeAll(async () => {
+    lock = await holdContentLock('shared');
+    await lock.client.query('SELECT pg_advisory_lock($1)', [CONTENT_SYNC_LOCK]);
+    try {
+      if (await problemsAreLive(lock.client, builtInSlugs())) return;
+      const app = await NestFactory.createApplicationContext(CliModule.forRoot(parseEnv(ZCliEnv, process.env)), { logger: false });
+      try {
+        await app.get(ContentSyncService).sync(loadContent());
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await lock.client.query('SELECT pg_advisory_unlock($1)', [CONTENT_SYNC_LOCK]);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await lock?.release();
+  });
+}
