@@ -7,6 +7,7 @@ import { AccountModule } from './modules/account/account.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { LearnerHttpModule } from './modules/learner-http.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { ProblemsModule } from './modules/problems/problems.module';
 import { QueueModule } from './modules/queue/queue.module';
@@ -38,6 +39,7 @@ export class AppModule {
         AuditModule,
         ProblemsModule,
         SubmissionsModule,
+        LearnerHttpModule,
       ],
       providers: [
         { provide: API_ENV, useValue: env },

@@ -4,6 +4,8 @@ import { LINKS_ENV, SHARED_ENV, WORKER_ENV } from './config/config.tokens';
 import type { WorkerEnv } from './config/env';
 import { loggerModule } from './logging';
 import { HealthModule } from './modules/health/health.module';
+import { SchedulingProcessor } from './modules/optimizer/jobs/scheduling.processor';
+import { OptimizerModule } from './modules/optimizer/optimizer.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
 import type { LearnerReviewState } from './modules/reminders/learner-state';
@@ -26,12 +28,14 @@ export class WorkerModule {
         HealthModule,
         RemindersWorkerModule.forRoot({ learnerState: options.learnerState }),
         GradingWorkerModule,
+        OptimizerModule,
       ],
       providers: [
         { provide: WORKER_ENV, useValue: env },
         { provide: SHARED_ENV, useValue: env },
         { provide: LINKS_ENV, useValue: env },
         SystemProcessor,
+        SchedulingProcessor,
       ],
       exports: [WORKER_ENV, SHARED_ENV, LINKS_ENV],
     };

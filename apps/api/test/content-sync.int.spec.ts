@@ -43,7 +43,7 @@ describe('content sync', () => {
   let lock: HeldLock;
 
   beforeAll(async () => {
-    // A sync retires every problem it is not given: no file that uses the built-in content may run meanwhile.
+    // A sync retires every item it is not given: no file that uses other content may run meanwhile.
     lock = await holdContentLock('exclusive');
     app = await NestFactory.createApplicationContext(CliModule.forRoot(parseEnv(ZCliEnv, process.env)), { logger: false });
     sync = app.get(ContentSyncService);
@@ -155,5 +155,34 @@ describe('content sync', () => {
     expect(last.links).toEqual({ created: 0, updated: 0, unchanged: 0, removed: 2 });
     expect(await links.conceptsForProblem(slug)).toEqual([]);
     expect(await links.practiceForCard(twoPlusTwo)).toEqual([]);
+  });
+
+  it('lists each deck’s items in learning order and keeps enrolled learners’ queues in step with the content', async () => {
+    const suffix = `q${Date.now().toString(36)}`;
+    const root = contentCopy(suffix);
+    await sync.sync(loadContent(root));
+    const deckSlug = `basics-${suffix}`;
+    const items = await prisma.deckItem.findMany({ where: { deckSlug }, orderBy: { position: 'asc' } });
+    expect(items.map((i) => `${i.kind}:${i.refId}`)).toEqual([
+      `card:${suffix}-two-plus-two`,
+      `card:${suffix}-float-sum`,
+      `problem:add-two-${suffix}`,
+    ]);
+
+    const user = await prisma.user.create({ data: { email: `queue-${suffix}@example.com`, passwordHash: 'x' } });
+    await prisma.enrollment.create({ data: { userId: user.id, deckSlug } });
+    await sync.sync(loadContent(root));
+    const states = () => prisma.studyState.findMany({ where: { userId: user.id }, orderBy: { newRank: 'asc' } });
+    expect((await states()).map((s) => [s.refId, s.state, s.paused, s.retired])).toEqual([
+      [`${suffix}-two-plus-two`, 'new', false, false],
+      [`${suffix}-float-sum`, 'new', false, false],
+      [`add-two-${suffix}`, 'new', false, false],
+    ]);
+
+    const cardFile = path.join(root, `cards/basics-${suffix}/arithmetic.md`);
+    fs.writeFileSync(cardFile, fs.readFileSync(cardFile, 'utf8').split('## Why is')[0]!);
+    await sync.sync(loadContent(root));
+    expect((await states()).find((s) => s.refId === `${suffix}-float-sum`)).toMatchObject({ retired: true, paused: true });
+    expect(await prisma.deckItem.count({ where: { deckSlug } })).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LoadedContent } from '@prep/contracts';
-import { contentHash, toCardRow, toDeckRow, toLinkRow, toProblemRow, type LinkRow } from './content.mapper';
+import { EnrollmentRepository } from '../decks/enrollment.repository';
+import { contentHash, toCardRow, toDeckItemRows, toDeckRow, toLinkRow, toProblemRow, type LinkRow } from './content.mapper';
 import { ContentRepository, type ContentKind } from './content.repository';
 
 export interface SyncCounts {
@@ -20,10 +21,13 @@ export type SyncReport = Record<'decks' | 'problems' | 'cards', SyncCounts> & { 
 /** Upserts file content into Postgres. Idempotent: safe on every start; it never deletes progress. */
 @Injectable()
 export class ContentSyncService {
-  constructor(private readonly repository: ContentRepository) {}
+  constructor(
+    private readonly repository: ContentRepository,
+    private readonly enrollments: EnrollmentRepository,
+  ) {}
 
   async sync(content: LoadedContent): Promise<SyncReport> {
-    return {
+    const report: SyncReport = {
       decks: await this.syncKind(
         'deck',
         content.decks.map((d) => ({ id: d.slug, row: toDeckRow(d) })),
@@ -41,6 +45,13 @@ export class ContentSyncService {
       ),
       links: await this.syncLinks(content),
     };
+    await this.repository.replaceDeckItems(
+      content.decks.map((d) => d.slug),
+      toDeckItemRows(content),
+    );
+    // Learners' queues follow the content: new items of enrolled decks, retired items out.
+    await this.enrollments.reconcileWithContent(new Date());
+    return report;
   }
 
   private async syncKind<R>(

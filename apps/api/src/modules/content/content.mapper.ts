@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { LoadedConceptLink, LoadedProblem, TCard, TConceptRef, TDeck, TPracticeLink, TProblemDetail } from '@prep/contracts';
+import type {
+  LoadedConceptLink,
+  LoadedContent,
+  LoadedProblem,
+  TCard,
+  TConceptRef,
+  TDeck,
+  TPracticeLink,
+  TProblemDetail,
+  TStudyKind,
+} from '@prep/contracts';
 import { referenceAsSubmission, runReference, stripExports, toDisplay } from '@prep/grader';
 import { expandTests } from '@prep/problems';
 
@@ -99,4 +109,35 @@ export function toProblemRow(problem: LoadedProblem): ProblemRow {
     editorial: problem.editorial,
     referenceCode: referenceAsSubmission(problem, stripExports),
   };
+}
+
+export interface DeckItemRow {
+  deckSlug: string;
+  kind: TStudyKind;
+  refId: string;
+  position: number;
+}
+
+/**
+ * Each deck's study items in learning order: its cards by topic in the deck's `cardTopics` order (file order within a
+ * topic), then its problems in the deck's `problems` order (problems naming the deck but not listed by it last).
+ */
+export function toDeckItemRows(content: LoadedContent): DeckItemRow[] {
+  const rows: DeckItemRow[] = [];
+  for (const deck of content.decks) {
+    const topicOrder = (topic: string) => {
+      const i = deck.cardTopics.indexOf(topic);
+      return i < 0 ? deck.cardTopics.length : i;
+    };
+    const cards = content.cards
+      .map((card, index) => ({ card, index }))
+      .filter(({ card }) => card.deck === deck.slug)
+      .sort((a, b) => topicOrder(a.card.topic) - topicOrder(b.card.topic) || a.index - b.index)
+      .map(({ card }) => ({ kind: 'card' as const, refId: card.id }));
+    const named = content.problems.filter((p) => p.meta.decks.includes(deck.slug)).map((p) => p.slug);
+    const slugs = [...new Set([...deck.problems, ...named])].filter((slug) => content.problems.some((p) => p.slug === slug));
+    const problems = slugs.map((slug) => ({ kind: 'problem' as const, refId: slug }));
+    [...cards, ...problems].forEach((item, position) => rows.push({ deckSlug: deck.slug, ...item, position }));
+  }
+  return rows;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service';
-import type { CardRow, DeckRow, LinkRow, ProblemRow } from './content.mapper';
+import type { CardRow, DeckItemRow, DeckRow, LinkRow, ProblemRow } from './content.mapper';
 
 export type ContentKind = 'deck' | 'problem' | 'card';
 
@@ -85,5 +85,13 @@ export class ContentRepository {
       select: { cardId: true, problemSlug: true, problem: { select: { title: true } } },
     });
     return rows.map((r) => ({ cardId: r.cardId, problemSlug: r.problemSlug, title: r.problem.title }));
+  }
+
+  /** Rewrites the membership of the given decks (a deck's items are whatever its files list now). */
+  async replaceDeckItems(deckSlugs: string[], rows: DeckItemRow[]): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.deckItem.deleteMany({ where: { deckSlug: { in: deckSlugs } } }),
+      this.prisma.deckItem.createMany({ data: rows }),
+    ]);
   }
 }
