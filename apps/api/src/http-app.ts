@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { NestFactory } from '@nestjs/core';
@@ -7,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument } from '@prep/contracts';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { SELF_ONLY_PAGE_CSP } from './common/page-csp';
 import { registerRequestGuard } from './common/request-guard';
 import { trackRoutes } from './common/route-table';
 import type { ApiEnv } from './config/env';
@@ -16,6 +18,17 @@ import { registerQueueDashboard } from './modules/queue-dashboard/queue-dashboar
 
 /** 1 MiB: far above any legitimate request (code submissions are capped at 64 KiB by the contracts). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The API answers JSON, so its own policy forbids everything a document could load; its own HTML pages (Swagger UI
+ * here, the queue dashboard in its module) replace it with SELF_ONLY_PAGE_CSP.
+ */
+const API_CSP = {
+  'default-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
 
 /** Builds the HTTP app (not listening yet): used by main.ts and by the integration tests. */
 export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
@@ -37,9 +50,22 @@ export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {})
   });
   registerRequestGuard(fastify, env.WEB_ORIGIN);
   registerOneClickFormParser(fastify);
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    frameguard: { action: 'deny' },
+    // Same-origin through the web app's proxy; another site has no business embedding our JSON.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    // HSTS belongs to whoever terminates TLS; on plain-HTTP local runs it would only confuse browsers.
+    hsts: false,
+  });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, { mode: 'static', specification: { document: buildOpenApiDocument('/api') as never } });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: SELF_ONLY_PAGE_CSP,
+  });
   await registerQueueDashboard(app);
   return app;
 }

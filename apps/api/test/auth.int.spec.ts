@@ -163,6 +163,32 @@ describe('health, readiness and docs', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/auth/register', '/auth/login', '/me', '/ready']));
   });
 
+  it('sends the security headers on JSON answers: a policy that allows nothing, no framing, no sniffing', async () => {
+    const res = await call({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    const failed = await call({ method: 'GET', url: '/api/me' });
+    expect(failed.statusCode).toBe(401);
+    expect(failed.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('keeps Swagger UI working under its own page policy that names no other origin', async () => {
+    const page = await call({ method: 'GET', url: '/api/docs/' });
+    expect(page.statusCode).toBe(200);
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toMatch(/script-src 'self';/);
+    expect(policy).toMatch(/frame-ancestors 'none'/);
+    expect(policy).not.toMatch(/https?:|unsafe-eval/);
+    const script = await call({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' });
+    expect(script.statusCode).toBe(200);
+    // The page fetches its document from here and never asks the public validator service.
+    expect(script.body).toContain("resolveUrl('./json')");
+    expect(script.body).toContain('validatorUrl: null');
+  });
+
   it('echoes a request id', async () => {
     const res = await call({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'trace-123' } });
     expect(res.headers['x-request-id']).toBe('trace-123');

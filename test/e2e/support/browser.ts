@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -14,25 +11,34 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export type TBrowser = { context: BrowserContext; close(): Promise<void> };
+export type TBrowser = {
+  /** The first learner's context. */
+  context: BrowserContext;
+  /** Another, isolated context (its own cookies and storage): a second person on the same browser. */
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+};
 
-/** Debian's Chromium with a fresh profile that is deleted on close. */
+/** Debian's Chromium, one process for the whole run; every context starts with a fresh profile. */
 export async function launchBrowser(): Promise<TBrowser> {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'prep-e2e-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
     timeout: 60_000,
   });
-  context.setDefaultTimeout(30_000);
-  context.setDefaultNavigationTimeout(60_000);
+  const newContext = async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(30_000);
+    context.setDefaultNavigationTimeout(60_000);
+    return context;
+  };
+  const context = await newContext();
   return {
     context,
+    newContext,
     close: async () => {
-      await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
+      await browser.close().catch(() => undefined);
     },
   };
 }

@@ -28,6 +28,8 @@ export type TStack = {
   workers: TService[];
   /** Starts one more grading worker and waits until it is ready. */
   startWorker(): Promise<TService>;
+  /** Stops only the API (to see what the web app does without it). */
+  stopApi(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -112,5 +114,9 @@ export async function startStack(options: TStackOptions = {}): Promise<TStack> {
     await stop();
     throw error;
   }
-  return { webUrl, apiUrl, queuePrefix, workers, startWorker, stop };
+  const stopApi = async () => {
+    const api = services.find((service) => service.name === 'api');
+    if (api) await stopService(api);
+  };
+  return { webUrl, apiUrl, queuePrefix, workers, startWorker, stopApi, stop };
 }

@@ -3,8 +3,10 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ZUpdateSettingsRequest } from '@prep/contracts';
+import { api } from '../lib/api/browser';
 import { postJson } from '../lib/api-client';
-import { AUTH_ENDPOINT, buildAuthRequest, type TAuthMode } from '../lib/auth-forms';
+import { AUTH_ENDPOINT, buildAuthRequest, safeNext, type TAuthMode } from '../lib/auth-forms';
 import { NO_ERRORS, type TFormErrors } from '../lib/form-errors';
 
 type TFieldSpec = {
@@ -55,7 +57,19 @@ const COPY: Record<TAuthMode, { submit: string; pending: string }> = {
   'sign-up': { submit: 'Create account', pending: 'Creating account…' },
 };
 
-export function AuthForm({ mode }: { mode: TAuthMode }) {
+/** A new account's day starts in the learner's own timezone, as the browser knows it (changeable in settings). */
+async function adoptBrowserTimezone(): Promise<void> {
+  let timezone: string | undefined;
+  try {
+    timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return;
+  }
+  const request = ZUpdateSettingsRequest.safeParse({ timezone });
+  if (request.success) await api.put('/api/settings', null, request.data);
+}
+
+export function AuthForm({ mode, next }: { mode: TAuthMode; next?: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
@@ -81,7 +95,8 @@ export function AuthForm({ mode }: { mode: TAuthMode }) {
       setErrors(result.errors);
       return;
     }
-    router.replace('/');
+    if (mode === 'sign-up') await adoptBrowserTimezone();
+    router.replace(safeNext(next));
     router.refresh();
   }
 

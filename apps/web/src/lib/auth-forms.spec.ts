@@ -1,4 +1,4 @@
-import { buildAuthRequest } from './auth-forms';
+import { buildAuthRequest, safeNext } from './auth-forms';
 
 describe('buildAuthRequest', () => {
   it('normalises the email the way the API will', () => {
@@ -26,5 +26,16 @@ describe('buildAuthRequest', () => {
     const result = buildAuthRequest('sign-in', { email: '', password: '' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.errors.fields).sort()).toEqual(['email', 'password']);
+  });
+});
+
+describe('safeNext', () => {
+  it('keeps a path on this site and refuses anything that could leave it', () => {
+    expect(safeNext('/review')).toBe('/review');
+    expect(safeNext('/problems/merge-sorted-array?from=review')).toBe('/problems/merge-sorted-array?from=review');
+    expect(safeNext('//evil.example/x')).toBe('/');
+    expect(safeNext('/\\evil.example')).toBe('/');
+    expect(safeNext('https://evil.example')).toBe('/');
+    expect(safeNext(undefined)).toBe('/');
   });
 });

@@ -30,3 +30,8 @@ export function buildAuthRequest(mode: TAuthMode, values: Record<string, string 
   if (!parsed.success) return { ok: false, errors: fromZodIssues(parsed.error.issues) };
   return { ok: true, request: parsed.data };
 }
+
+/** Where to go after signing in: a path on this site only (never another origin). */
+export function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}

@@ -30,3 +30,6 @@ export function webConfig(): TWebConfig {
   cached ??= parseWebConfig(process.env);
   return cached;
 }
+
+/** `next dev` (Next inlines NODE_ENV at build time): the CSP then allows what the dev server needs. */
+export const IS_DEV = process.env.NODE_ENV === 'development';

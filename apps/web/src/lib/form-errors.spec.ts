@@ -1,8 +1,16 @@
 import { ErrorCode } from '@prep/contracts';
-import { fromApiError, fromZodIssues } from './form-errors';
+import { readResponse, type TApiFailure } from './api/result';
+import { formErrorsOf, fromZodIssues } from './form-errors';
 
-describe('fromApiError', () => {
-  it('shows the API message and puts each field detail next to its field', () => {
+async function failureOf(status: number, body: unknown): Promise<TApiFailure> {
+  const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+  const result = await readResponse(new Response(text, { status }), null);
+  if (result.ok) throw new Error('expected a failure');
+  return result;
+}
+
+describe('formErrorsOf', () => {
+  it('shows the API message and puts each field detail next to its field', async () => {
     const body = {
       error: {
         code: ErrorCode.ValidationFailed,
@@ -14,25 +22,25 @@ describe('fromApiError', () => {
         ],
       },
     };
-    expect(fromApiError(400, body)).toEqual({
+    expect(formErrorsOf(await failureOf(400, body))).toEqual({
       form: 'Request validation failed',
       fields: { email: 'Must be a valid email address', password: 'Must be at least 10 characters' },
     });
   });
 
-  it('shows the message of an error without details', () => {
+  it('shows the message of an error without details', async () => {
     const body = { error: { code: ErrorCode.InvalidCredentials, message: 'Email or password is incorrect.' } };
-    expect(fromApiError(401, body)).toEqual({ form: 'Email or password is incorrect.', fields: {} });
+    expect(formErrorsOf(await failureOf(401, body))).toEqual({ form: 'Email or password is incorrect.', fields: {} });
   });
 
-  it('ignores details that are not field issues', () => {
+  it('ignores details that are not field issues', async () => {
     const body = { error: { code: ErrorCode.RateLimited, message: 'slow down', details: { retryAfterSeconds: 30 } } };
-    expect(fromApiError(429, body)).toEqual({ form: 'Slow down', fields: {} });
+    expect(formErrorsOf(await failureOf(429, body))).toEqual({ form: 'Slow down', fields: {} });
   });
 
-  it('falls back to a generic message when the body is not the error shape', () => {
-    expect(fromApiError(502, '<html>Bad gateway</html>').form).toMatch(/service is unavailable/);
-    expect(fromApiError(404, undefined).form).toMatch(/HTTP 404/);
+  it('falls back to a generic message when the body is not the error shape', async () => {
+    expect(formErrorsOf(await failureOf(502, '<html>Bad gateway</html>')).form).toMatch(/service is unavailable/);
+    expect(formErrorsOf(await failureOf(404, undefined)).form).toMatch(/HTTP 404/);
   });
 });
 

@@ -1,5 +1,6 @@
-import { ZErrorResponse, ZFieldIssue } from '@prep/contracts';
+import { ZFieldIssue } from '@prep/contracts';
 import { z } from 'zod';
+import type { TApiFailure } from './api/result';
 
 /** What a form shows: one message above the fields and at most one message per field. */
 export type TFormErrors = {
@@ -42,20 +43,9 @@ function fieldName(apiPath: string): string {
   return apiPath.replace(/^body\./, '');
 }
 
-/** Maps an error response of the API (`{ error: { code, message, details } }`) to form errors. */
-export function fromApiError(status: number, body: unknown): TFormErrors {
-  const parsed = ZErrorResponse.safeParse(body);
-  if (!parsed.success) {
-    return {
-      form:
-        status >= 500
-          ? 'The service is unavailable right now. Please try again in a moment.'
-          : `The request failed (HTTP ${status}). Please try again.`,
-      fields: {},
-    };
-  }
-  const { message, details } = parsed.data.error;
-  const issues = z.array(ZFieldIssue).safeParse(details);
+/** Maps a failed API call to form errors: the message above the form, each field issue next to its field. */
+export function formErrorsOf(failure: TApiFailure): TFormErrors {
+  const issues = z.array(ZFieldIssue).safeParse(failure.details);
   const fields: TFormErrors['fields'] = {};
   if (issues.success) {
     for (const issue of issues.data) {
@@ -63,10 +53,5 @@ export function fromApiError(status: number, body: unknown): TFormErrors {
       if (fields[field] === undefined) fields[field] = sentence(issue.message);
     }
   }
-  return { form: sentence(message), fields };
+  return { form: sentence(failure.message), fields };
 }
-
-export const NETWORK_ERROR: TFormErrors = {
-  form: 'Could not reach the server. Check your connection and try again.',
-  fields: {},
-};

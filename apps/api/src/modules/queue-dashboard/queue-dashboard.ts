@@ -7,28 +7,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import IORedis from 'ioredis';
 import { AuditAction, ErrorCode, QUEUE_DASHBOARD_PATH, QueueName, SESSION_COOKIE, type TUser } from '@prep/contracts';
 import { AppError } from '../../common/app-error';
+import { SELF_ONLY_PAGE_CSP } from '../../common/page-csp';
 import { API_ENV } from '../../config/config.tokens';
 import type { ApiEnv } from '../../config/env';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 
-/**
- * The dashboard's pages load only their own scripts, styles, images and fonts (inline styles included: its markup
- * uses them), talk only to their own API, and cannot be framed. Set on every response under the dashboard, after
- * any app-wide policy, which is stricter than its pages need.
- */
-export const QUEUE_DASHBOARD_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Set on every response under the dashboard, after any app-wide policy, which is stricter than its pages need. */
+export const QUEUE_DASHBOARD_CSP = SELF_ONLY_PAGE_CSP;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

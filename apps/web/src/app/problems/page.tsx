@@ -1,0 +1,170 @@
+import { ZDeckListResponse, ZListProblemsResponse, type TProblemListItem } from '@prep/contracts';
+import { Search, CheckCircle2, Circle, CircleDot, Clock } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EmptyState, LoadFailure } from '../../components/states';
+import { pickParam, SearchField, SelectField } from '../../components/ui/filter-fields';
+import { serverGet } from '../../lib/api/server';
+import { capitalise, relativeTime } from '../../lib/format';
+import { withQuery } from '../../lib/url';
+
+export const metadata: Metadata = { title: 'Problems' };
+
+type TSearch = { deck?: string; tag?: string; difficulty?: string; status?: string; q?: string; cursor?: string };
+
+const STATUS_ICON = {
+  solved: <CheckCircle2 size={16} className="status-icon status-icon--solved" aria-label="Solved" />,
+  attempted: <CircleDot size={16} className="status-icon status-icon--attempted" aria-label="Attempted" />,
+  due: <Clock size={16} className="status-icon status-icon--due" aria-label="Due for review" />,
+  new: <Circle size={16} className="status-icon status-icon--new" aria-label="Not started" />,
+} as const;
+
+export default async function ProblemsPage({ searchParams }: { searchParams: Promise<TSearch> }) {
+  const search = await searchParams;
+  const filters = {
+    deck: pickParam(search.deck),
+    tag: pickParam(search.tag),
+    difficulty: pickParam(search.difficulty),
+    status: pickParam(search.status),
+    q: pickParam(search.q),
+  };
+  const [list, all, decks] = await Promise.all([
+    serverGet(withQuery('/api/problems', { ...filters, cursor: pickParam(search.cursor), limit: 50 }), ZListProblemsResponse),
+    serverGet('/api/problems?limit=100', ZListProblemsResponse),
+    serverGet('/api/decks', ZDeckListResponse),
+  ]);
+  if (!list.ok) return <LoadFailure failure={list} signInNext="/problems" />;
+  const tags = all.ok ? [...new Set(all.data.items.flatMap((item) => item.tags))].sort() : [];
+  const deckOptions = decks.ok ? decks.data.decks.filter((deck) => deck.kinds.problem > 0) : [];
+  const solved = all.ok ? all.data.items.filter((item) => item.status === 'solved').length : null;
+  const filtered = Object.values(filters).some(Boolean);
+  const now = new Date();
+
+  return (
+    <div className="stack stack--lg">
+      <header className="page-head">
+        <div>
+          <h1>Problems</h1>
+          <p className="muted">
+            Graded TypeScript problems.{' '}
+            {solved !== null && all.ok ? (
+              <>
+                You have solved <strong>{solved}</strong> of {all.data.total}.
+              </>
+            ) : null}
+          </p>
+        </div>
+      </header>
+      <form className="filters" role="search" aria-label="Filter problems" method="get">
+        <SearchField id="problems-q" value={filters.q} placeholder="Title, slug or tag" />
+        <SelectField
+          id="problems-deck"
+          name="deck"
+          label="Deck"
+          value={filters.deck}
+          options={deckOptions.map((deck) => [deck.slug, deck.title])}
+        />
+        <SelectField id="problems-tag" name="tag" label="Tag" value={filters.tag} options={tags.map((tag) => [tag, tag])} />
+        <SelectField
+          id="problems-difficulty"
+          name="difficulty"
+          label="Difficulty"
+          value={filters.difficulty}
+          options={['easy', 'medium', 'hard'].map((d) => [d, capitalise(d)])}
+        />
+        <SelectField
+          id="problems-status"
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={[
+            ['due', 'Due'],
+            ['new', 'Not started'],
+            ['attempted', 'Attempted'],
+            ['solved', 'Solved'],
+          ]}
+        />
+        <button type="submit" className="button">
+          Apply
+        </button>
+        {filtered ? (
+          <Link href="/problems" className="button button--ghost">
+            Clear
+          </Link>
+        ) : null}
+      </form>
+      <div className="card card--flush">
+        {list.data.items.length === 0 ? (
+          <EmptyState icon={<Search size={22} />} title="No problem matches">
+            Try other words or clear the filters.
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table problems-table">
+              <thead>
+                <tr>
+                  <th scope="col" style={{ width: '2.5rem' }}>
+                    <span className="sr-only">Status</span>
+                  </th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Difficulty</th>
+                  <th scope="col" className="hide-sm">
+                    Tags
+                  </th>
+                  <th scope="col">Review</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((item) => (
+                  <Row key={item.slug} item={item} now={now} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.data.nextCursor ? (
+          <nav className="pager" aria-label="Pages">
+            <span>
+              {list.data.items.length} of {list.data.total}
+            </span>
+            <Link className="button button--sm" href={withQuery('/problems', { ...filters, cursor: list.data.nextCursor })}>
+              Next
+            </Link>
+          </nav>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function Row({ item, now }: { item: TProblemListItem; now: Date }) {
+  return (
+    <tr data-testid={`problem-${item.slug}`}>
+      <td>{STATUS_ICON[item.status]}</td>
+      <td>
+        <Link href={`/problems/${item.slug}`}>{item.title}</Link>
+      </td>
+      <td>
+        <span className={`difficulty difficulty--${item.difficulty}`}>{capitalise(item.difficulty)}</span>
+      </td>
+      <td className="hide-sm">
+        <span className="tag-list">
+          {item.tags.slice(0, 3).map((tag) => (
+            <span key={tag} className="badge">
+              {tag}
+            </span>
+          ))}
+        </span>
+      </td>
+      <td className="nowrap small">
+        {item.status === 'due' ? (
+          <strong className="due-text">Due now</strong>
+        ) : item.due ? (
+          <span className="muted">{relativeTime(item.due, now)}</span>
+        ) : (
+          <span className="muted">–</span>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,464 @@
+'use client';
+
+import { ZRevealResponse, type TProblemPage, type TRevealResponse, type TSubmissionView } from '@prep/contracts';
+import {
+  ArrowLeft,
+  BookKey,
+  CloudCheck,
+  CloudOff,
+  FlaskConical,
+  History,
+  Loader2,
+  Play,
+  Plus,
+  RotateCcw,
+  Send,
+  Trash2,
+} from 'lucide-react';
+import Link from 'next/link';
+import { useEffect, useMemo, useState } from 'react';
+import { useShortcuts } from '../../hooks/use-shortcuts';
+import { api } from '../../lib/api/browser';
+import { caseText, parseCustomCase } from '../../lib/custom-cases';
+import { formatValue } from '../../lib/diff';
+import { capitalise, TEST_STATUS_LABEL } from '../../lib/format';
+import { progressCounts } from '../../lib/grading-progress';
+import { CodeEditor } from '../code-editor';
+import { Markdown } from '../markdown';
+import { ConfirmDialog } from '../ui/dialog';
+import { ariaShortcut, Kbd } from '../ui/kbd';
+import { ProgressBar } from '../ui/progress';
+import { Tab, TabList, TabPanel, Tabs } from '../ui/tabs';
+import { useToast } from '../ui/toast';
+import { StatementPanel } from './statement-panel';
+import { SubmissionHistory } from './submission-history';
+import { useAutosave, type TSaveState } from './use-autosave';
+import { useGrading } from './use-grading';
+import { VerdictPanel } from './verdict-panel';
+
+const MAX_CUSTOM_CASES = 20;
+
+const STATUS_BADGE: Record<TProblemPage['status'], string> = {
+  new: 'badge--info',
+  attempted: 'badge--warning',
+  solved: 'badge--success',
+  due: 'badge--accent',
+};
+
+/**
+ * The problem page, LeetCode style: statement, editorial and my submissions on the left; the editor and the
+ * console (test cases, live progress, verdict) on the right. When the problem is a due review, the editor starts
+ * from the starter and anything that shows a solution is behind a confirmation, because it counts as a lapse.
+ */
+export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fromReview: boolean }) {
+  const { problem } = page;
+  const notify = useToast();
+  const initialCode = page.draft?.code ?? problem.starter;
+  const [code, setCode] = useState(initialCode);
+  const saveState = useAutosave(problem.slug, code, initialCode);
+  const [hints, setHints] = useState(page.hints);
+  const [attempt, setAttempt] = useState(page.attempt);
+  const [revealed, setRevealed] = useState<TRevealResponse | null>(null);
+  const [leftTab, setLeftTab] = useState('description');
+  const [consoleTab, setConsoleTab] = useState('testcases');
+  const [customCases, setCustomCases] = useState<string[]>([]);
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const [confirmReveal, setConfirmReveal] = useState<null | 'editorial' | 'mine'>(null);
+  const { progress, send, dispatch } = useGrading(problem.slug);
+
+  const busy = progress.phase === 'sending' || progress.phase === 'queued' || progress.phase === 'running';
+  const result = progress.result;
+  const decided = attempt.outcome ?? result?.outcome ?? null;
+  const revealCountsAsLapse = attempt.counts && !decided && !attempt.revealed;
+
+  useEffect(() => {
+    if (progress.phase === 'done' && result) {
+      setConsoleTab('result');
+      setHistoryVersion((version) => version + 1);
+      if (result.outcome) setAttempt((current) => ({ ...current, outcome: result.outcome }));
+      else if (result.mode === 'submit' && result.verdict !== 'accepted' && result.verdict !== 'internal_error') {
+        setAttempt((current) => ({ ...current, failedSubmits: current.failedSubmits + 1 }));
+      }
+    }
+    if (progress.phase === 'failed' && progress.error) notify({ tone: 'danger', title: 'Not sent', description: progress.error });
+  }, [progress.phase, progress.error, result, notify]);
+
+  const parsedCases = useMemo(() => customCases.map((text) => parseCustomCase(text, problem.params)), [customCases, problem.params]);
+
+  async function run() {
+    if (busy) return;
+    const bad = parsedCases.findIndex((parsed) => !parsed.ok);
+    if (bad >= 0) {
+      setConsoleTab('testcases');
+      notify({ tone: 'danger', title: `Custom case ${bad + 1} is not valid`, description: (parsedCases[bad] as { error: string }).error });
+      return;
+    }
+    setConsoleTab('result');
+    await send(
+      'run',
+      code,
+      parsedCases.map((parsed) => ({ args: (parsed as { args: unknown[] }).args })),
+    );
+  }
+
+  async function submit() {
+    if (busy) return;
+    setConsoleTab('result');
+    await send('submit', code);
+  }
+
+  async function reveal(what: 'editorial' | 'mine') {
+    const response = revealed
+      ? { ok: true as const, data: revealed }
+      : await api.post(`/api/problems/${problem.slug}/reveal`, ZRevealResponse, {});
+    if (!response.ok) {
+      notify({ tone: 'danger', title: 'Could not show it', description: response.message });
+      return;
+    }
+    setRevealed(response.data);
+    setAttempt(response.data.attempt);
+    if (what === 'editorial') setLeftTab('editorial');
+    else if (response.data.myLastAccepted) {
+      setCode(response.data.myLastAccepted.code);
+      notify({ title: 'Your last accepted solution is in the editor' });
+    } else {
+      notify({ title: 'No accepted solution yet', description: 'The editorial and reference solution are in the Editorial tab.' });
+      setLeftTab('editorial');
+    }
+  }
+
+  function openSubmission(submission: TSubmissionView) {
+    dispatch({ type: 'show', result: submission });
+    setConsoleTab('result');
+  }
+
+  useShortcuts({ 'Mod+Enter': () => void submit(), "Mod+'": () => void run() });
+
+  const diagnostics = useMemo(
+    () => (result && result.compileErrors.length > 0 ? { code: result.code, errors: result.compileErrors } : null),
+    [result],
+  );
+  const counts = progressCounts(progress);
+
+  return (
+    <div className="workspace">
+      <div className="workspace__bar">
+        <div className="workspace__title">
+          {fromReview ? (
+            <Link href="/review" className="button button--ghost button--sm" aria-label="Back to the review session">
+              <ArrowLeft size={16} aria-hidden="true" /> Review
+            </Link>
+          ) : (
+            <Link href="/problems" className="button button--ghost button--sm" aria-label="All problems">
+              <ArrowLeft size={16} aria-hidden="true" />
+            </Link>
+          )}
+          <h1>{problem.title}</h1>
+          <span className={`badge badge--${problem.difficulty}`}>{capitalise(problem.difficulty)}</span>
+          <span className={`badge ${STATUS_BADGE[page.status]}`} data-testid="problem-status">
+            {page.status === 'due' ? 'Due for review' : capitalise(page.status)}
+          </span>
+        </div>
+        <div className="workspace__actions">
+          <SaveIndicator state={saveState} />
+          <button type="button" className="button" onClick={() => void run()} disabled={busy} aria-keyshortcuts="Control+'">
+            <Play size={15} aria-hidden="true" /> Run <Kbd shortcut="Mod+'" />
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void submit()}
+            disabled={busy}
+            aria-keyshortcuts={ariaShortcut('Mod+Enter')}
+          >
+            {busy && progress.mode === 'submit' ? (
+              <Loader2 size={15} className="spin" aria-hidden="true" />
+            ) : (
+              <Send size={15} aria-hidden="true" />
+            )}{' '}
+            Submit <Kbd shortcut="Mod+Enter" />
+          </button>
+        </div>
+      </div>
+
+      {fromReview || (attempt.counts && page.status === 'due') ? (
+        <div className={`banner ${decided ? 'banner--success' : 'banner--info'}`} data-testid="review-banner">
+          <BookKey size={16} aria-hidden="true" />
+          <p>
+            {decided ? (
+              <>This review is done. </>
+            ) : (
+              <>
+                This problem is due for review: solve it from memory. Your first accepted submit rates it; a hint makes it Hard at best, and
+                showing a solution counts as a lapse.{' '}
+              </>
+            )}
+            {fromReview ? <Link href="/review">{decided ? 'Continue the review session' : 'Back to the session'}</Link> : null}
+          </p>
+        </div>
+      ) : null}
+
+      <div className="workspace__panes">
+        <section className="pane pane--left" aria-label="Problem">
+          <Tabs value={leftTab} onValueChange={setLeftTab}>
+            <TabList label="Problem">
+              <Tab value="description">Description</Tab>
+              <Tab value="editorial">Editorial</Tab>
+              <Tab value="submissions">
+                <History size={14} aria-hidden="true" /> Submissions
+              </Tab>
+            </TabList>
+            <TabPanel value="description" className="pane__body">
+              <StatementPanel
+                page={page}
+                hints={hints}
+                attempt={attempt}
+                onHint={(hint, revealedCount) => {
+                  setHints((current) => [...current, hint]);
+                  setAttempt((current) => ({ ...current, hintsRevealed: revealedCount }));
+                }}
+              />
+            </TabPanel>
+            <TabPanel value="editorial" className="pane__body">
+              {revealed ? (
+                <div className="stack">
+                  <Markdown>{revealed.editorial}</Markdown>
+                  <h3>Reference solution</h3>
+                  <Markdown>{'```ts\n' + revealed.reference + '\n```'}</Markdown>
+                  {revealed.myLastAccepted ? (
+                    <div className="row">
+                      <button type="button" className="button" onClick={() => setCode(revealed.myLastAccepted!.code)}>
+                        Load my last accepted solution
+                      </button>
+                    </div>
+                  ) : null}
+                </div>
+              ) : (
+                <div className="locked">
+                  <p>
+                    The editorial explains the approach and shows a reference solution.
+                    {revealCountsAsLapse
+                      ? ' Opening it now counts as a lapse: this review is rated Again and the problem comes back tomorrow.'
+                      : ''}
+                  </p>
+                  <button type="button" className="button" onClick={() => setConfirmReveal('editorial')} disabled={!problem.hasEditorial}>
+                    Show the editorial
+                  </button>
+                </div>
+              )}
+            </TabPanel>
+            <TabPanel value="submissions" className="pane__body">
+              <SubmissionHistory slug={problem.slug} version={historyVersion} onOpen={openSubmission} />
+            </TabPanel>
+          </Tabs>
+        </section>
+
+        <section className="pane pane--right" aria-label="Your solution">
+          <div className="editor-bar">
+            <span className="small muted">TypeScript</span>
+            <div className="row">
+              {page.status !== 'new' ? (
+                <button type="button" className="button button--ghost button--sm" onClick={() => setConfirmReveal('mine')}>
+                  My last accepted
+                </button>
+              ) : null}
+              <ConfirmDialog
+                title="Start over from the starter code?"
+                description="Your current code is replaced by the starter. Your submissions keep their code."
+                confirmLabel="Reset code"
+                onConfirm={() => setCode(problem.starter)}
+                trigger={
+                  <button type="button" className="button button--ghost button--sm">
+                    <RotateCcw size={14} aria-hidden="true" /> Reset
+                  </button>
+                }
+              />
+            </div>
+          </div>
+          <div className="editor-host" data-testid="editor">
+            <CodeEditor
+              value={code}
+              onChange={setCode}
+              diagnostics={diagnostics}
+              onSubmit={() => void submit()}
+              onRun={() => void run()}
+              label={`Solution for ${problem.title}`}
+            />
+          </div>
+          <div className="console">
+            <Tabs value={consoleTab} onValueChange={setConsoleTab}>
+              <TabList label="Console">
+                <Tab value="testcases">
+                  <FlaskConical size={14} aria-hidden="true" /> Test cases
+                </Tab>
+                <Tab value="result">Result</Tab>
+              </TabList>
+              <TabPanel value="testcases" className="console__body">
+                <TestCases
+                  page={page}
+                  customCases={customCases}
+                  errors={parsedCases.map((parsed) => (parsed.ok ? null : parsed.error))}
+                  onChange={setCustomCases}
+                />
+              </TabPanel>
+              <TabPanel value="result" className="console__body">
+                <div aria-live="polite">
+                  {progress.phase === 'idle' ? <p className="muted">Run your code or submit it to see the result here.</p> : null}
+                  {progress.phase === 'failed' ? <p className="form-alert">{progress.error}</p> : null}
+                  {busy ? (
+                    <div className="live" data-testid="live-progress">
+                      <p className="live__line">
+                        <Loader2 size={16} className="spin" aria-hidden="true" />
+                        {progress.phase === 'sending'
+                          ? 'Sending…'
+                          : progress.phase === 'queued'
+                            ? 'Waiting for a grader…'
+                            : `Running tests: ${counts.finished}${progress.total !== null ? ` of ${progress.total}` : ''} done, ${counts.passed} passed`}
+                      </p>
+                      {progress.total ? <ProgressBar value={counts.finished} max={progress.total} label="Tests finished" /> : null}
+                      {progress.total && progress.total <= 200 ? (
+                        <div className="test-dots" aria-hidden="true">
+                          {Array.from({ length: progress.total }, (_, index) => (
+                            <span
+                              key={index}
+                              className={`test-dot test-dot--${progress.tests[index] ?? 'pending'}`}
+                              title={progress.tests[index] ? TEST_STATUS_LABEL[progress.tests[index]!] : 'Waiting'}
+                            />
+                          ))}
+                        </div>
+                      ) : null}
+                    </div>
+                  ) : null}
+                  {progress.phase === 'done' && result ? (
+                    <>
+                      <VerdictPanel key={result.id} result={result} params={problem.params} slug={problem.slug} fromReview={fromReview} />
+                      {result.code !== code ? (
+                        <button type="button" className="button button--ghost button--sm" onClick={() => setCode(result.code)}>
+                          Load this submission&apos;s code
+                        </button>
+                      ) : null}
+                    </>
+                  ) : null}
+                </div>
+              </TabPanel>
+            </Tabs>
+          </div>
+        </section>
+      </div>
+
+      <ConfirmDialog
+        open={confirmReveal !== null}
+        onOpenChange={(open) => {
+          if (!open) setConfirmReveal(null);
+        }}
+        title={confirmReveal === 'mine' ? 'Show your last accepted solution?' : 'Show the editorial?'}
+        description={
+          revealCountsAsLapse
+            ? 'This counts as a lapse: your review of this problem is rated Again and it comes back tomorrow. Try recalling it first; hints cost less.'
+            : 'This attempt is practice, so your schedule does not change.'
+        }
+        confirmLabel={revealCountsAsLapse ? 'Show it (counts as a lapse)' : 'Show it'}
+        danger={revealCountsAsLapse}
+        onConfirm={() => {
+          const what = confirmReveal ?? 'editorial';
+          setConfirmReveal(null);
+          void reveal(what);
+        }}
+      />
+    </div>
+  );
+}
+
+function SaveIndicator({ state }: { state: TSaveState }) {
+  const text = { saved: 'Draft saved', unsaved: 'Unsaved', saving: 'Saving…', error: 'Not saved' }[state];
+  return (
+    <span className={`save-state save-state--${state}`} role="status" data-testid="save-state">
+      {state === 'error' ? <CloudOff size={14} aria-hidden="true" /> : <CloudCheck size={14} aria-hidden="true" />} {text}
+    </span>
+  );
+}
+
+function TestCases({
+  page,
+  customCases,
+  errors,
+  onChange,
+}: {
+  page: TProblemPage;
+  customCases: string[];
+  errors: (string | null)[];
+  onChange: (cases: string[]) => void;
+}) {
+  const { problem } = page;
+  return (
+    <div className="cases">
+      <p className="muted small" style={{ margin: 0 }}>
+        Run checks the examples below and your own inputs; Submit checks every test, hidden ones included.
+      </p>
+      {problem.sampleTests.map((test, index) => (
+        <div key={test.index} className="case">
+          <div className="case__head">
+            <strong>Example {index + 1}</strong>
+            {customCases.length < MAX_CUSTOM_CASES ? (
+              <button
+                type="button"
+                className="button button--ghost button--sm"
+                onClick={() => onChange([...customCases, caseText(test.args)])}
+              >
+                <Plus size={14} aria-hidden="true" /> Copy as custom
+              </button>
+            ) : null}
+          </div>
+          <pre className="case__values">
+            {test.args.map((value, argIndex) => `${problem.params[argIndex]?.name ?? `arg${argIndex}`} = ${formatValue(value)}`).join('\n')}
+            {'\n'}
+            <span className="muted">expected = {formatValue(test.expected)}</span>
+          </pre>
+        </div>
+      ))}
+      {customCases.map((text, index) => {
+        const id = `custom-case-${index}`;
+        return (
+          <div key={index} className="case">
+            <div className="case__head">
+              <label htmlFor={id}>
+                <strong>Custom input {index + 1}</strong>{' '}
+                <span className="muted small">one JSON value per line: {problem.params.map((p) => p.name).join(', ')}</span>
+              </label>
+              <button
+                type="button"
+                className="button button--ghost button--sm"
+                aria-label={`Remove custom input ${index + 1}`}
+                onClick={() => onChange(customCases.filter((_, i) => i !== index))}
+              >
+                <Trash2 size={14} aria-hidden="true" />
+              </button>
+            </div>
+            <textarea
+              id={id}
+              className="field__input"
+              rows={Math.max(2, problem.params.length)}
+              value={text}
+              spellCheck={false}
+              aria-invalid={errors[index] ? true : undefined}
+              aria-describedby={errors[index] ? `${id}-error` : undefined}
+              onChange={(event) => onChange(customCases.map((current, i) => (i === index ? event.target.value : current)))}
+            />
+            {errors[index] ? (
+              <p id={`${id}-error`} className="field__error">
+                {errors[index]}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      {customCases.length < MAX_CUSTOM_CASES ? (
+        <div>
+          <button type="button" className="button button--sm" onClick={() => onChange([...customCases, ''])}>
+            <Plus size={14} aria-hidden="true" /> Add custom input
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+'use client';
+
+import { RATINGS, ZReviewResponse, type TRating, type TSubmissionView, type TTestResult } from '@prep/contracts';
+import { CalendarClock, CheckCircle2, XCircle } from 'lucide-react';
+import Link from 'next/link';
+import { useState } from 'react';
+import { api } from '../../lib/api/browser';
+import { newClientId, withRetry } from '../../lib/client-id';
+import { dateTime, duration, RATING_LABEL, relativeTime, TEST_STATUS_LABEL, VERDICT_LABEL } from '../../lib/format';
+import { useToast } from '../ui/toast';
+import { TestComparison } from './value-diff';
+
+function firstInteresting(tests: readonly TTestResult[]): number {
+  const failing = tests.findIndex((test) => test.status !== 'passed' && test.status !== 'skipped' && test.input !== undefined);
+  return failing >= 0 ? failing : 0;
+}
+
+/** The verdict of a run or submit: per-test status, the failing test side by side, the outcome and its override. */
+export function VerdictPanel({
+  result,
+  params,
+  slug,
+  fromReview = false,
+}: {
+  result: TSubmissionView;
+  params: readonly { name: string }[];
+  slug: string;
+  fromReview?: boolean;
+}) {
+  const [selected, setSelected] = useState(() => firstInteresting(result.tests));
+  const accepted = result.verdict === 'accepted';
+  const test = result.tests[selected];
+  const entries = result.tests.map((entry, position) => ({ entry, position }));
+  const visible = entries.filter(({ entry }) => entry.name !== undefined);
+  const hidden = entries.filter(({ entry }) => entry.name === undefined);
+  const Icon = accepted ? CheckCircle2 : XCircle;
+  return (
+    <div className="verdict" data-testid="verdict" data-verdict={result.verdict ?? ''}>
+      <div className="verdict__head">
+        <h3 className={`verdict__title ${accepted ? 'is-good' : 'is-bad'}`}>
+          <Icon size={20} aria-hidden="true" /> {result.verdict ? VERDICT_LABEL[result.verdict] : 'Pending'}
+        </h3>
+        <span className="muted small">
+          {result.passed ?? 0} / {result.total ?? 0} tests passed
+          {result.runtimeMs !== null ? ` · ${duration(result.runtimeMs)}` : ''} · {result.mode === 'run' ? 'Run' : 'Submit'}
+        </span>
+      </div>
+      {result.message && !accepted ? <p className="verdict__message">{result.message}</p> : null}
+      {result.outcome ? <OutcomeLine result={result} slug={slug} fromReview={fromReview} /> : null}
+      {result.compileErrors.length > 0 ? (
+        <ul className="compile-errors" aria-label="Compile errors">
+          {result.compileErrors.map((error, index) => (
+            <li key={index}>
+              <span className="compile-errors__at">
+                Line {error.line}:{error.column}
+              </span>{' '}
+              {error.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {test ? (
+        <div className="test-detail" role="region" aria-label="Selected test">
+          <p className={`test-detail__status test-status--${test.status}`}>
+            {test.name ?? `Hidden test ${test.index + 1}`}: {TEST_STATUS_LABEL[test.status]}
+            {test.timeMs !== undefined ? <span className="muted"> · {duration(test.timeMs)}</span> : null}
+          </p>
+          {test.input !== undefined ? (
+            <TestComparison
+              params={params}
+              input={test.input}
+              expected={test.expected}
+              actual={test.actual}
+              showActual={
+                test.status !== 'skipped' &&
+                test.status !== 'time_limit_exceeded' &&
+                test.status !== 'memory_limit_exceeded' &&
+                'actual' in test
+              }
+            />
+          ) : (
+            <p className="muted small">This is a hidden test: its input and answer are not shown.</p>
+          )}
+          {test.error ? <pre className="test-detail__error">{test.error}</pre> : null}
+          {test.stdout ? (
+            <div className="value-box">
+              <span className="value-box__label">Console output</span>
+              <pre>{test.stdout}</pre>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {visible.length > 0 ? (
+        <div className="test-chips" role="group" aria-label="Tests you can see">
+          {visible.map(({ entry, position }) => (
+            <button
+              key={entry.index}
+              type="button"
+              aria-pressed={position === selected}
+              className={`test-chip test-chip--${entry.status}`}
+              onClick={() => setSelected(position)}
+              title={TEST_STATUS_LABEL[entry.status]}
+            >
+              {entry.name}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {hidden.length > 0 ? (
+        <div className="hidden-tests">
+          <span className="muted small">
+            {hidden.length} hidden tests: {hidden.filter(({ entry }) => entry.status === 'passed').length} passed
+            {hidden.some(({ entry }) => entry.status === 'skipped')
+              ? `, ${hidden.filter(({ entry }) => entry.status === 'skipped').length} not run`
+              : ''}
+          </span>
+          <div className="test-dots" aria-hidden="true">
+            {hidden.map(({ entry }) => (
+              <span
+                key={entry.index}
+                className={`test-dot test-dot--${entry.status}`}
+                title={`#${entry.index + 1}: ${TEST_STATUS_LABEL[entry.status]}`}
+              />
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function OutcomeLine({ result, slug, fromReview }: { result: TSubmissionView; slug: string; fromReview: boolean }) {
+  const outcome = result.outcome!;
+  const notify = useToast();
+  const [override, setOverride] = useState<{ rating: TRating; due: string | null } | null>(null);
+  const [pending, setPending] = useState(false);
+  const [clientReviewId] = useState(newClientId);
+  const now = new Date();
+  const due = override?.due ?? outcome.due;
+
+  async function change(rating: TRating) {
+    setPending(true);
+    const response = await withRetry(() => api.post(`/api/review/problem:${slug}/override`, ZReviewResponse, { rating, clientReviewId }));
+    setPending(false);
+    if (!response.ok) {
+      notify({ tone: 'danger', title: 'The rating was not changed', description: response.message });
+      return;
+    }
+    setOverride({ rating, due: response.data.state.due });
+    notify({ tone: 'success', title: `Rated ${RATING_LABEL[rating]} instead`, description: 'The schedule follows your rating.' });
+  }
+
+  return (
+    <div className="outcome" data-testid="outcome">
+      <p className="outcome__line">
+        <CalendarClock size={16} aria-hidden="true" />
+        <span>
+          Rated <strong>{RATING_LABEL[override?.rating ?? outcome.rating]}</strong>
+          {due ? (
+            <>
+              {' '}
+              · comes back <strong data-testid="next-review">{relativeTime(due, now)}</strong> ({dateTime(due)})
+            </>
+          ) : null}
+        </span>
+      </p>
+      {fromReview ? (
+        <div>
+          <Link href="/review" className="button button--primary button--sm">
+            Continue the review session
+          </Link>
+        </div>
+      ) : null}
+      {override === null ? (
+        <div className="outcome__override" role="group" aria-label="Change this rating once">
+          <span className="muted small">Not how it felt? Change it once:</span>
+          {RATINGS.filter((rating) => rating !== outcome.rating).map((rating) => (
+            <button
+              key={rating}
+              type="button"
+              className={`button button--sm rating-chip rating-chip--${rating}`}
+              disabled={pending}
+              onClick={() => void change(rating)}
+            >
+              {RATING_LABEL[rating]}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

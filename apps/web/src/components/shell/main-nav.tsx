@@ -1,0 +1,35 @@
+'use client';
+
+import { BookOpen, Code2, Layers, LayoutDashboard } from 'lucide-react';
+import Link, { useLinkStatus } from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/', label: 'Today', Icon: LayoutDashboard },
+  { href: '/review', label: 'Review', Icon: BookOpen },
+  { href: '/problems', label: 'Problems', Icon: Code2 },
+  { href: '/decks', label: 'Decks', Icon: Layers },
+] as const;
+
+export function MainNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="main-nav">
+      {LINKS.map(({ href, label, Icon }) => {
+        const current = href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link key={href} href={href} className="main-nav__link" aria-current={current ? 'page' : undefined}>
+            <NavIcon Icon={Icon} />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+/** The link's icon, or a spinner while the page it opens is loading (a navigation waits for the server's page). */
+function NavIcon({ Icon }: { Icon: (typeof LINKS)[number]['Icon'] }) {
+  const { pending } = useLinkStatus();
+  return pending ? <span className="spinner" role="status" aria-label="Loading" /> : <Icon size={16} aria-hidden="true" />;
+}
