@@ -4,4 +4,5 @@ export * from './health';
 export * from './jobs';
 export * from './content';
 export * from './grading';
+export * from './labs';
 export * from './openapi';

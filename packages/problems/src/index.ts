@@ -1,4 +1,4 @@
-import type { LoadedContent } from '@prep/contracts';
+import type { LoadedContent, LoadedLab } from '@prep/contracts';
 import { ContentError } from './issues';
 import { BUILT_IN_CONTENT_ROOT, MIN_FIXED_CASES, readContent, type ReadOptions } from './read';
 
@@ -9,6 +9,7 @@ export { createRng, defineTests, expandTests, generatedSeed, type ExpandedTest }
 export { parseSignature, type ParsedSignature } from './signature';
 export { parseCardFile } from './cards';
 export { checkMath } from './markdown';
+export { LAB_FILES, readLabs } from './labs';
 
 /** Loads all content under `root` (the built-in content by default); throws ContentError listing every problem found. */
 export function loadContent(root: string = BUILT_IN_CONTENT_ROOT, options?: ReadOptions): LoadedContent {
@@ -16,4 +17,11 @@ export function loadContent(root: string = BUILT_IN_CONTENT_ROOT, options?: Read
   const { content, issues } = readContent(root, opts);
   if (issues.length > 0) throw new ContentError(issues);
   return content;
+}
+
+/** Loads the labs under `root` (the built-in content by default); throws ContentError listing every problem found. */
+export function loadLabs(root: string = BUILT_IN_CONTENT_ROOT): LoadedLab[] {
+  const { labs, issues } = readContent(root, root === BUILT_IN_CONTENT_ROOT ? { minFixedCases: MIN_FIXED_CASES } : {});
+  if (issues.length > 0) throw new ContentError(issues);
+  return labs;
 }

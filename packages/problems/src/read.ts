@@ -7,6 +7,7 @@ import {
   ZProblemMeta,
   type AnyFunction,
   type LoadedContent,
+  type LoadedLab,
   type LoadedProblem,
   type ProblemTests,
   type TCard,
@@ -15,6 +16,7 @@ import {
 import { parseCardFile } from './cards';
 import { parseFrontmatter } from './frontmatter';
 import type { ContentIssue } from './issues';
+import { readLabs } from './labs';
 import { checkMath } from './markdown';
 import { parseSignature } from './signature';
 import { LineCounter, parseDocument } from 'yaml';
@@ -34,6 +36,7 @@ export interface ReadOptions {
 
 export interface ReadResult {
   content: LoadedContent;
+  labs: LoadedLab[];
   issues: ContentIssue[];
 }
 
@@ -86,7 +89,7 @@ function readDecks(root: string, issues: ContentIssue[]): TDeck[] {
       continue;
     }
     const keyLines: Record<string, number> = {};
-    for (const key of ['title', 'description', 'tags', 'problems', 'cardTopics']) keyLines[key] = lineOfText(text, `${key}:`);
+    for (const key of ['title', 'description', 'tags', 'problems', 'cardTopics', 'labs']) keyLines[key] = lineOfText(text, `${key}:`);
     const parsed = ZDeckFile.safeParse(doc.toJS());
     if (!parsed.success) {
       issues.push(...zodIssues(file, parsed.error, keyLines, ''));
@@ -310,5 +313,6 @@ export function readContent(root: string = BUILT_IN_CONTENT_ROOT, options: ReadO
       });
     else seen.set(c.id, c);
   }
-  return { content: { decks, problems, cards }, issues };
+  const labs = readLabs(root, decks, cards, issues);
+  return { content: { decks, problems, cards }, labs, issues };
 }
