@@ -7,6 +7,7 @@ import in the judge for a whole lab; every submission still gets its own fresh s
 """
 
 import json
+import math
 import os
 import signal
 import sys
@@ -103,6 +104,17 @@ def evaluate(job, features, labs):
     }
 
 
+def finite(value):
+    """JSON has no NaN or Infinity: such metrics become null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
+
+
 def main():
     die_with_parent()
     sys.path.insert(0, os.path.dirname(HERE))
@@ -112,12 +124,10 @@ def main():
     torch.set_num_threads(max(1, int(os.environ.get("LAB_THREADS", "1"))))
     features = detect_features(torch)
     labs = {}
-    if "jobs" in request:
-        results = [evaluate(job, features, labs) for job in request["jobs"]]
-        sys.stdout.write(json.dumps(results))
-    else:
-        sys.stdout.write(json.dumps(evaluate(request, features, labs)))
-    sys.stdout.flush()
+    # One JSON line per job, as each finishes: if the batch runs out of time, finished jobs still count.
+    for job in request["jobs"] if "jobs" in request else [request]:
+        sys.stdout.write(json.dumps(finite(evaluate(job, features, labs)), allow_nan=False) + "\n")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

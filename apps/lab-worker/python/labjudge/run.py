@@ -4,6 +4,7 @@ import contextlib
 import hashlib
 import importlib.util
 import os
+import secrets
 import sys
 import time
 
@@ -86,11 +87,15 @@ class Run:
 
     def _start(self):
         spec = self.job["runner"]
+        # Each runner gets its own name (a container needs one to be killed by).
+        session_id = f"{os.getpid()}-{len(self._sessions) + 1}-{secrets.token_hex(4)}"
+        fill = lambda argv: [str(a).replace("{session}", session_id) for a in argv]  # noqa: E731
         session = RunnerSession(
-            spec["argv"],
+            fill(spec["argv"]),
             spec["env"],
             call_timeout=float(self.limits.get("callSec", 60)),
             cpu_limit_sec=self.limits.get("cpuSec"),
+            kill_argv=fill(spec["killArgv"]) if spec.get("killArgv") else None,
         )
         self._sessions.append(session)
         session.start()

@@ -29,8 +29,9 @@ class RunnerSession:
     Every read has a deadline; when it passes, the whole sandbox is killed (the runner's process group,
     and bubblewrap's --die-with-parent / the container with it)."""
 
-    def __init__(self, argv, env, call_timeout, startup_timeout=60.0, max_frame=wire.MAX_FRAME_BYTES, cpu_limit_sec=None):
+    def __init__(self, argv, env, call_timeout, startup_timeout=60.0, max_frame=wire.MAX_FRAME_BYTES, cpu_limit_sec=None, kill_argv=None):
         self.call_timeout = call_timeout
+        self.kill_argv = kill_argv
         self.cpu_limit_sec = cpu_limit_sec
         self._children_cpu_at_start = _children_cpu()
         self.max_frame = max_frame
@@ -169,6 +170,9 @@ class RunnerSession:
                 os.killpg(self.proc.pid, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 self.proc.kill()
+        if self.kill_argv:
+            # A container outlives its `docker run` client: remove it by name.
+            subprocess.run(self.kill_argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30, check=False)
         self._wait(10.0)
 
     def close(self):

@@ -11,9 +11,11 @@ import torch
 
 
 class TinyLM:
-    def __init__(self, gen, vocab=64, dim=48, layers=2, heads=4, max_len=256, logit_scale=6.0, context=1.0, pos_scale=0.5):
+    def __init__(self, gen, vocab=64, dim=48, layers=2, heads=4, max_len=256, logit_scale=6.0, context=1.0, pos_scale=0.5, repeat_penalty=0.0):
         """`context` scales the attention weights and `pos_scale` the position embeddings: lower
-        values make the next token depend more on the current token alone (easier to guess ahead)."""
+        values make the next token depend more on the current token alone (easier to guess ahead).
+        `repeat_penalty` lowers the logit of the current token, so greedy text never sticks on one
+        token (a text like "7 7 7 7" would let some wrong decoders look right)."""
         def w(*shape, std):
             return torch.randn(*shape, generator=gen, dtype=torch.float64) * std
 
@@ -33,6 +35,7 @@ class TinyLM:
                 }
             )
         self.head = w(vocab, dim, std=logit_scale / math.sqrt(dim))
+        self.repeat_penalty = repeat_penalty
         self.medusa = []  # one (vocab, vocab) table of log-frequencies per head
 
     # -- forward -------------------------------------------------------------------------------
@@ -61,7 +64,13 @@ class TinyLM:
         return _rms(x)
 
     def logits(self, tokens, position_ids=None, mask=None):
-        return self.hidden(tokens, position_ids, mask) @ self.head.T
+        return self.head_logits(self.hidden(tokens, position_ids, mask), tokens)
+
+    def head_logits(self, hidden, tokens):
+        logits = hidden @ self.head.T
+        if self.repeat_penalty:
+            logits = logits - self.repeat_penalty * torch.nn.functional.one_hot(tokens, self.vocab).to(logits.dtype)
+        return logits
 
     def medusa_logits(self, tokens):
         """(K, L, vocab): head k at position t guesses the token at t + k + 2."""
