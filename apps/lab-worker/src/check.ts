@@ -25,8 +25,16 @@ export async function checkLab(lab: LoadedLab, context: GradeContext): Promise<C
   );
   return cases.map((c, i) => {
     const evaluation = evaluations[i] as TLabEvaluation;
-    const ok = c.expected === 'not accepted' ? !['accepted', 'internal_error'].includes(evaluation.verdict) : evaluation.verdict === c.expected;
-    return { file: c.file, expected: c.expected, verdict: evaluation.verdict, ok, message: evaluation.message, wallTimeMs: evaluation.wallTimeMs };
+    const ok =
+      c.expected === 'not accepted' ? !['accepted', 'internal_error'].includes(evaluation.verdict) : evaluation.verdict === c.expected;
+    return {
+      file: c.file,
+      expected: c.expected,
+      verdict: evaluation.verdict,
+      ok,
+      message: evaluation.message,
+      wallTimeMs: evaluation.wallTimeMs,
+    };
   });
 }
 

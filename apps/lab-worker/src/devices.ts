@@ -41,7 +41,8 @@ export async function discoverGpus(setting: string, run: CommandRunner = runComm
   if (setting === 'auto') return gpus;
   const wanted = setting.split(',').map(Number);
   const missing = wanted.filter((i) => !gpus.some((g) => g.index === i));
-  if (missing.length) throw new Error(`LAB_GPUS asks for GPU ${missing.join(', ')}, but nvidia-smi lists ${gpus.map((g) => g.index).join(', ') || 'none'}`);
+  if (missing.length)
+    throw new Error(`LAB_GPUS asks for GPU ${missing.join(', ')}, but nvidia-smi lists ${gpus.map((g) => g.index).join(', ') || 'none'}`);
   return gpus.filter((g) => wanted.includes(g.index));
 }
 

@@ -74,7 +74,11 @@ export async function gradeSubmissions(submissions: Submission[], context: Grade
     }
     if (outcome.timedOut)
       return failedEvaluation('time_limit_exceeded', `the evaluation ran past its ${job.limits.wallSec} s budget`, context.slot);
-    return failedEvaluation('internal_error', `the grader stopped unexpectedly (${outcome.failure ?? 'no result'}); this is not your fault`, context.slot);
+    return failedEvaluation(
+      'internal_error',
+      `the grader stopped unexpectedly (${outcome.failure ?? 'no result'}); this is not your fault`,
+      context.slot,
+    );
   });
 }
 
@@ -84,7 +88,13 @@ export function failedEvaluation(verdict: TLabEvaluation['verdict'], message: st
     message,
     checks: [],
     metrics: {},
-    environment: { device: slot.kind, deviceName: 'unknown', torch: 'unknown', python: 'unknown', fp16: slot.kind === 'gpu' ? 'native' : 'emulated' },
+    environment: {
+      device: slot.kind,
+      deviceName: 'unknown',
+      torch: 'unknown',
+      python: 'unknown',
+      fp16: slot.kind === 'gpu' ? 'native' : 'emulated',
+    },
     output: '',
     wallTimeMs: 0,
   };

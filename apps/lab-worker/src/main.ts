@@ -15,7 +15,9 @@ async function checkRedis(url: string): Promise<string | null> {
   try {
     await redis.connect();
     const [, policy] = (await redis.config('GET', 'maxmemory-policy')) as string[];
-    return policy === 'noeviction' ? null : `Redis maxmemory-policy is "${policy}"; BullMQ needs "noeviction" or queued submissions can vanish.`;
+    return policy === 'noeviction'
+      ? null
+      : `Redis maxmemory-policy is "${policy}"; BullMQ needs "noeviction" or queued submissions can vanish.`;
   } catch (e) {
     return `cannot reach Redis at REDIS_URL: ${(e as Error).message}`;
   } finally {
@@ -65,10 +67,15 @@ async function main(): Promise<void> {
     queues: worker.consumed,
     labs: [...catalog.labs.keys()],
   });
-  const server = config.LAB_WORKER_HEALTH_PORT > 0 ? await startHealthServer(config.LAB_WORKER_HEALTH_PORT, { ready: () => worker.ready, registry: worker.metrics.registry, describe }) : null;
+  const server =
+    config.LAB_WORKER_HEALTH_PORT > 0
+      ? await startHealthServer(config.LAB_WORKER_HEALTH_PORT, { ready: () => worker.ready, registry: worker.metrics.registry, describe })
+      : null;
   logger.info(
     { ...describe(), gpus, threadsPerSlot: threads, healthPort: config.LAB_WORKER_HEALTH_PORT },
-    gpus.length ? `lab worker ready: ${gpus.length} GPU slot(s)` : `lab worker ready: no GPU, ${slots.length} CPU slot(s); results will say "cpu"`,
+    gpus.length
+      ? `lab worker ready: ${gpus.length} GPU slot(s)`
+      : `lab worker ready: no GPU, ${slots.length} CPU slot(s); results will say "cpu"`,
   );
 
   let stopping = false;

@@ -16,7 +16,10 @@ export class LabMetrics {
   constructor(slots: TLabSlot[], busy: () => number, waiting: () => number, queues: QueueCounts[]) {
     const registry = this.registry;
     const kind = slots[0]?.kind ?? 'cpu';
-    new Gauge({ name: 'lab_slots', help: 'Sandbox slots of this worker', labelNames: ['device'], registers: [registry] }).set({ device: kind }, slots.length);
+    new Gauge({ name: 'lab_slots', help: 'Sandbox slots of this worker', labelNames: ['device'], registers: [registry] }).set(
+      { device: kind },
+      slots.length,
+    );
     new Gauge({
       name: 'lab_slots_busy',
       help: 'Slots running a grading job',
@@ -46,7 +49,12 @@ export class LabMetrics {
         }
       },
     });
-    this.jobs = new Counter({ name: 'lab_jobs_total', help: 'Graded lab submissions', labelNames: ['lab', 'verdict', 'device'], registers: [registry] });
+    this.jobs = new Counter({
+      name: 'lab_jobs_total',
+      help: 'Graded lab submissions',
+      labelNames: ['lab', 'verdict', 'device'],
+      registers: [registry],
+    });
     this.duration = new Histogram({
       name: 'lab_job_duration_seconds',
       help: 'Time to grade one submission, sandbox start to verdict',

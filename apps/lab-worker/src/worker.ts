@@ -111,7 +111,13 @@ export class LabWorker {
     const lab = this.options.labs.get(data.labSlug);
     const describeSlot = this.options.slots[0]!;
     if (!lab) {
-      return this.publish(job, data, failedEvaluation('internal_error', `this worker has no lab "${data.labSlug}"`, describeSlot), describeSlot, startedAt);
+      return this.publish(
+        job,
+        data,
+        failedEvaluation('internal_error', `this worker has no lab "${data.labSlug}"`, describeSlot),
+        describeSlot,
+        startedAt,
+      );
     }
     if (lab.meta.version !== data.labVersion) {
       const message = `the lab changed (version ${lab.meta.version}) since this submission (version ${data.labVersion}); submit again`;

@@ -59,7 +59,13 @@ afterAll(async () => {
 });
 
 describe('LabWorker (in process)', () => {
-  const config = parseConfig({ REDIS_URL, QUEUE_PREFIX: PREFIX, LAB_SANDBOX: 'bubblewrap', LAB_SANDBOX_UID: '62100', LAB_LOCK_MS: '30000' });
+  const config = parseConfig({
+    REDIS_URL,
+    QUEUE_PREFIX: PREFIX,
+    LAB_SANDBOX: 'bubblewrap',
+    LAB_SANDBOX_UID: '62100',
+    LAB_LOCK_MS: '30000',
+  });
   const worker = new LabWorker({
     config,
     labs: catalog.labs,
@@ -123,7 +129,11 @@ function descendants(pid: number): number[] {
   }
   const found: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of parents) if (parent === p) found.push(child), walk(child);
+    for (const [child, parent] of parents) {
+      if (parent !== p) continue;
+      found.push(child);
+      walk(child);
+    }
   };
   walk(pid);
   return found;

@@ -32,7 +32,12 @@ export function expectLabChecks(slug: string): void {
     const expectRow = (file: string) => {
       const row = rows.get(file)!;
       // On failure the message says what the grader saw, not just the verdict.
-      expect({ file, verdict: row.verdict, ok: row.ok, message: row.ok ? null : row.message }).toEqual({ file, verdict: row.verdict, ok: true, message: null });
+      expect({ file, verdict: row.verdict, ok: row.ok, message: row.ok ? null : row.message }).toEqual({
+        file,
+        verdict: row.verdict,
+        ok: true,
+        message: null,
+      });
     };
 
     it('accepts the reference solution', () => {

@@ -149,7 +149,13 @@ describe('bubblewrap sandbox (real runs)', () => {
     const started = Date.now();
     const evaluations = await gradeSubmissions(
       names.map((name) => ({ lab, code: probes[name] })),
-      { python: config.LAB_PYTHON, sandbox: createSandbox(config), slot: { kind: 'cpu', index: 0 }, threads: 1, onJudgeError: (e) => console.error(e) },
+      {
+        python: config.LAB_PYTHON,
+        sandbox: createSandbox(config),
+        slot: { kind: 'cpu', index: 0 },
+        threads: 1,
+        onJudgeError: (e) => console.error(e),
+      },
     );
     elapsedMs = Date.now() - started;
     results = Object.fromEntries(names.map((name, i) => [name, evaluations[i]!])) as typeof results;
@@ -171,7 +177,19 @@ describe('bubblewrap sandbox (real runs)', () => {
     expect(results.environment.verdict).toBe('accepted');
     const seen = probeOf(results.environment) as { env: Record<string, string>; pid1: string; uid: number; capEff: string; pids: number[] };
     expect(Object.keys(seen.env).sort()).toEqual(
-      ['CUDA_VISIBLE_DEVICES', 'HOME', 'LAB_THREADS', 'LANG', 'MKL_NUM_THREADS', 'OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'PATH', 'PWD', 'PYTHONDONTWRITEBYTECODE', 'PYTHONHASHSEED'].sort(),
+      [
+        'CUDA_VISIBLE_DEVICES',
+        'HOME',
+        'LAB_THREADS',
+        'LANG',
+        'MKL_NUM_THREADS',
+        'OMP_NUM_THREADS',
+        'OPENBLAS_NUM_THREADS',
+        'PATH',
+        'PWD',
+        'PYTHONDONTWRITEBYTECODE',
+        'PYTHONHASHSEED',
+      ].sort(),
     );
     const everything = JSON.stringify(results.environment);
     expect(everything).not.toContain(secret);
@@ -186,7 +204,8 @@ describe('bubblewrap sandbox (real runs)', () => {
   it('lets a submission write only to its private /tmp, which the host never sees', () => {
     expect(results.files.verdict).toBe('accepted');
     const seen = probeOf(results.files) as { writes: Record<string, string>; host: Record<string, boolean>; root: string[] };
-    for (const target of ['/usr/evil', '/etc/evil', '/opt/lab/evil', '/evil', '/proc/evil']) expect(seen.writes[target]).not.toBe('written');
+    for (const target of ['/usr/evil', '/etc/evil', '/opt/lab/evil', '/evil', '/proc/evil'])
+      expect(seen.writes[target]).not.toBe('written');
     expect(seen.writes[`/tmp/${marker}`]).toBe('written');
     expect(fs.existsSync(`/tmp/${marker}`)).toBe(false);
     expect(Object.values(seen.host).every((exists) => !exists)).toBe(true);

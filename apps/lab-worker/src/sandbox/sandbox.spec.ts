@@ -50,7 +50,18 @@ describe('docker sandbox command (no engine here: the command is what we can tes
   it('passes only the runner variables into the container', () => {
     const names = valuesOf(docker.runner(cpu).argv, '--env').map((e) => e.split('=')[0]);
     expect(names.sort()).toEqual(
-      ['CUDA_VISIBLE_DEVICES', 'HOME', 'LAB_THREADS', 'LANG', 'MKL_NUM_THREADS', 'OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'PATH', 'PYTHONDONTWRITEBYTECODE', 'PYTHONHASHSEED'].sort(),
+      [
+        'CUDA_VISIBLE_DEVICES',
+        'HOME',
+        'LAB_THREADS',
+        'LANG',
+        'MKL_NUM_THREADS',
+        'OMP_NUM_THREADS',
+        'OPENBLAS_NUM_THREADS',
+        'PATH',
+        'PYTHONDONTWRITEBYTECODE',
+        'PYTHONHASHSEED',
+      ].sort(),
     );
   });
 });
@@ -70,7 +81,12 @@ describe('bubblewrap sandbox command', () => {
     expect(argv).not.toContain('--dev-bind');
     expect(valuesOf(argv, '--tmpfs')).toEqual(['/tmp']);
     expect(valuesOf(argv, '--size')).toEqual([String(64 * 1024 * 1024)]);
-    expect(valuesOf(argv, '--ro-bind')).toEqual(['/usr', '/etc/alternatives', '/etc/ld.so.cache', expect.stringMatching(/python\/sandbox$/)]);
+    expect(valuesOf(argv, '--ro-bind')).toEqual([
+      '/usr',
+      '/etc/alternatives',
+      '/etc/ld.so.cache',
+      expect.stringMatching(/python\/sandbox$/),
+    ]);
   });
 
   it('limits the process, and drops root to a per-slot uid', () => {

@@ -24,7 +24,7 @@ FORBIDDEN = [
 FORBIDDEN_OPS = r"scaled_dot_product|flash_attention|efficient_attention|multi_head_attention|_fused_sdp|transformer_encoder_layer"
 
 # Floor added to 2x the naive error of each dtype (stated in lab.md).
-ATOL = {"float32": 1e-5, "float16": 2e-3, "bfloat16": 1.6e-2}
+ATOL = {"float32": 1e-4, "float16": 2e-3, "bfloat16": 1.6e-2}
 
 # (B, H, Nq, Nk, d, causal): N is never a multiple of a power-of-two block size unless it is tiny.
 SMALL = [
@@ -35,13 +35,15 @@ SMALL = [
     (1, 1, 200, 77, 32, False),
     (1, 2, 257, 513, 48, True),
 ]
-# name, shape, input scale
+# name, shape, offset: q[..., 0] = k[..., 0] = offset adds offset^2 / sqrt(d) to every score of a
+# row, which leaves the softmax unchanged but overflows exp() (> 88.7 in float32, > 11.1 in float16)
+# unless the running maximum is subtracted.
 EDGES = [
-    ("fully masked rows (causal, Nq > Nk)", (1, 2, 96, 40, 32, True), 1.0),
-    ("large scores (softmax must subtract the running max)", (1, 2, 130, 130, 64, False), 12.0),
-    ("large scores, causal", (2, 1, 70, 70, 16, True), 12.0),
-    ("tiny shapes", (3, 1, 5, 3, 8, True), 1.0),
-    ("head dim 128", (1, 1, 33, 33, 128, False), 1.0),
+    ("fully masked rows (causal, Nq > Nk)", (1, 2, 96, 40, 32, True), None),
+    ("large scores (softmax must subtract the running max)", (1, 2, 130, 130, 64, False), 40.0),
+    ("large scores, causal", (2, 1, 70, 70, 16, True), 20.0),
+    ("tiny shapes", (3, 1, 5, 3, 8, True), None),
+    ("head dim 128", (1, 1, 33, 33, 128, False), None),
 ]
 FRESH_SHAPE = (2, 2, 129, 129, 64, True)
 FRESH_CALLS = 3
@@ -57,13 +59,16 @@ def dtypes(run):
     return [torch.float16, torch.bfloat16] if run.gpu else [torch.float32]
 
 
-def make_inputs(run, shape, dtype, tag, scale=1.0):
+def make_inputs(run, shape, dtype, tag, offset=None):
     torch = run.torch
     B, H, Nq, Nk, d, _ = shape
     g = run.rng("inputs", tag)
-    q = torch.randn(B, H, Nq, d, generator=g) * scale
-    k = torch.randn(B, H, Nk, d, generator=g) * scale
+    q = torch.randn(B, H, Nq, d, generator=g)
+    k = torch.randn(B, H, Nk, d, generator=g)
     v = torch.randn(B, H, Nk, d, generator=g)
+    if offset is not None:
+        q[..., 0] = offset
+        k[..., 0] = offset
     return [t.to(dtype).to(run.device) for t in (q, k, v)]
 
 
@@ -86,9 +91,8 @@ def naive_attention(torch, q, k, v, causal, rows=None, upcast=True):
     return weights @ v
 
 
-def check_call(run, session, shape, dtype, tag, scale=1.0, label=None):
-    torch = run.torch
-    q, k, v = make_inputs(run, shape, dtype, tag, scale)
+def check_call(run, session, shape, dtype, tag, offset=None, label=None):
+    q, k, v = make_inputs(run, shape, dtype, tag, offset)
     causal = shape[5]
     reply = session.call("attention", (q, k, v, causal), device=run.device, check_inputs=True, result_device=run.device)
     where = label or describe(shape, dtype)
@@ -129,8 +133,8 @@ def evaluate(run):
                 check_call(run, session, shape, dtype, ("small", i, str(dtype)))
     with run.check("edge-cases"):
         for dtype in dtypes(run):
-            for i, (name, shape, scale) in enumerate(EDGES):
-                check_call(run, session, shape, dtype, ("edge", i, str(dtype)), scale, f"{name} ({describe(shape)})")
+            for i, (name, shape, offset) in enumerate(EDGES):
+                check_call(run, session, shape, dtype, ("edge", i, str(dtype)), offset, f"{name} ({describe(shape)})")
     with run.check("fresh-inputs-every-call"):
         # Same shape, new values each call: an output cached between calls fails here.
         for i in range(FRESH_CALLS):
