@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import os from 'node:os';
+import { parseArgs } from 'node:util';
 import type { TLabEvaluation, TLabSlot } from '@prep/contracts';
 import { ConfigError, parseConfig } from './config';
 import { checkLab, formatCheck } from './check';
@@ -15,22 +16,29 @@ const USAGE = `usage:
 
 class UsageError extends Error {}
 
-function parseArgs(args: string[]): { flags: Map<string, string | true>; positional: string[] } {
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) positional.push(arg);
-    else if (['--json', '--all'].includes(arg)) flags.set(arg.slice(2), true);
-    else if (i + 1 < args.length) flags.set(arg.slice(2), args[++i]!);
-    else throw new UsageError(`${arg} needs a value`);
+type Flags = { json?: boolean; all?: boolean; lab?: string; file?: string; sandbox?: string };
+
+function parseCommandLine(args: string[]): { flags: Flags; positional: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        all: { type: 'boolean' },
+        lab: { type: 'string' },
+        file: { type: 'string' },
+        sandbox: { type: 'string' },
+      },
+    });
+    return { flags: values, positional: positionals };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  return { flags, positional };
 }
 
-async function context(flags: Map<string, string | true>): Promise<GradeContext> {
-  const sandboxFlag = flags.get('sandbox');
-  const config = parseConfig({ ...process.env, ...(typeof sandboxFlag === 'string' ? { LAB_SANDBOX: sandboxFlag } : {}) });
+async function context(flags: Flags): Promise<GradeContext> {
+  const config = parseConfig({ ...process.env, ...(flags.sandbox ? { LAB_SANDBOX: flags.sandbox } : {}) });
   const sandbox = createSandbox(config);
   if (sandbox.name === 'none') console.error(`warning: ${NO_SANDBOX_WARNING}`);
   const gpus = await discoverGpus(config.LAB_GPUS);
@@ -61,19 +69,18 @@ function formatEvaluation(e: TLabEvaluation): string {
   return lines.join(os.EOL);
 }
 
-async function grade(flags: Map<string, string | true>): Promise<number> {
-  const labArg = flags.get('lab');
-  const file = flags.get('file');
-  if (typeof labArg !== 'string' || typeof file !== 'string') throw new UsageError('grade needs --lab and --file');
+async function grade(flags: Flags): Promise<number> {
+  const { lab: labArg, file } = flags;
+  if (!labArg || !file) throw new UsageError('grade needs --lab and --file');
   if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
   const lab = findLab(labArg);
   const [evaluation] = await gradeSubmissions([{ lab, code: fs.readFileSync(file, 'utf8') }], await context(flags));
-  console.log(flags.has('json') ? JSON.stringify(evaluation, null, 2) : formatEvaluation(evaluation!));
+  console.log(flags.json ? JSON.stringify(evaluation, null, 2) : formatEvaluation(evaluation!));
   return 0;
 }
 
-async function check(flags: Map<string, string | true>, slugOrDir: string | undefined): Promise<number> {
-  if (!slugOrDir && !flags.has('all')) throw new UsageError('check needs a lab slug or folder, or --all');
+async function check(flags: Flags, slugOrDir: string | undefined): Promise<number> {
+  if (!slugOrDir && !flags.all) throw new UsageError('check needs a lab slug or folder, or --all');
   const labs = slugOrDir ? [findLab(slugOrDir)] : [...loadLabCatalog().labs.values()];
   const ctx = await context(flags);
   let ok = true;
@@ -82,17 +89,17 @@ async function check(flags: Map<string, string | true>, slugOrDir: string | unde
     const started = Date.now();
     const rows = await checkLab(lab, ctx);
     ok &&= rows.every((r) => r.ok);
-    if (flags.has('json')) report.push({ lab: lab.slug, ok: rows.every((r) => r.ok), rows });
+    if (flags.json) report.push({ lab: lab.slug, ok: rows.every((r) => r.ok), rows });
     else console.log(formatCheck(lab, rows, Date.now() - started));
   }
-  if (flags.has('json')) console.log(JSON.stringify(report, null, 2));
+  if (flags.json) console.log(JSON.stringify(report, null, 2));
   return ok ? 0 : 1;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    const { flags, positional } = parseArgs(rest);
+    const { flags, positional } = parseCommandLine(rest);
     if (command === 'grade') return await grade(flags);
     if (command === 'check') return await check(flags, positional[0]);
     throw new UsageError(command ? `unknown command ${command}` : 'no command');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZContentVersion, ZDifficulty, ZSlug } from './content';
+import { ZContentVersion, ZDifficulty, ZProblemMeta, ZSlug } from './content';
 
 // ---------------------------------------------------------------------------
 // Queues. The API enqueues a submission on `labs` (any device) or `labs-gpu` (labs that need a
@@ -45,12 +45,8 @@ export const ZLabLimits = z.strictObject({
 });
 export type TLabLimits = z.infer<typeof ZLabLimits>;
 
-export const ZLabMeta = z.strictObject({
-  title: z.string().min(3).max(120),
-  version: ZContentVersion,
-  difficulty: ZDifficulty,
-  tags: z.array(ZSlug).min(1),
-  decks: z.array(ZSlug).min(1),
+/** lab.md frontmatter: a problem's title, version, difficulty, tags and decks, plus what a lab needs. */
+export const ZLabMeta = ZProblemMeta.pick({ title: true, version: true, difficulty: true, tags: true, decks: true }).extend({
   device: ZLabDevice,
   entry: z.array(ZLabEntry).min(1),
   limits: ZLabLimits.default({ wallSec: 300, callSec: 60, cpuSec: 240, memoryMb: 4096 }),

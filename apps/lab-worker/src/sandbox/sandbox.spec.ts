@@ -1,6 +1,7 @@
 import type { TLabLimits } from '@prep/contracts';
 import { BubblewrapSandbox } from './bubblewrap';
 import { DockerSandbox } from './docker';
+import { ALLOWED_RUNNER_VARIABLES } from './expected-env';
 import { NoSandbox } from './none';
 
 const limits: TLabLimits = { wallSec: 300, callSec: 60, cpuSec: 240, memoryMb: 4096 };
@@ -49,20 +50,7 @@ describe('docker sandbox command (no engine here: the command is what we can tes
 
   it('passes only the runner variables into the container', () => {
     const names = valuesOf(docker.runner(cpu).argv, '--env').map((e) => e.split('=')[0]);
-    expect(names.sort()).toEqual(
-      [
-        'CUDA_VISIBLE_DEVICES',
-        'HOME',
-        'LAB_THREADS',
-        'LANG',
-        'MKL_NUM_THREADS',
-        'OMP_NUM_THREADS',
-        'OPENBLAS_NUM_THREADS',
-        'PATH',
-        'PYTHONDONTWRITEBYTECODE',
-        'PYTHONHASHSEED',
-      ].sort(),
-    );
+    expect(names.sort()).toEqual([...ALLOWED_RUNNER_VARIABLES].sort());
   });
 });
 
