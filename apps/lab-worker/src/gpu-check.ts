@@ -13,6 +13,15 @@ import { discoverGpus } from './devices';
 import { gradeSubmissions } from './judge';
 import { createSandbox } from './sandbox';
 
+interface TimingRow {
+  shape: string;
+  solutionMs: number;
+  solutionEventMs: number;
+  referenceMs: number;
+  slowdown: number;
+  reference: string;
+}
+
 interface Row {
   lab: string;
   file: string;
@@ -67,14 +76,13 @@ function report(row: Row, lab: LoadedLab): void {
   if (e.message && !ok) console.log(`     ${e.message}`);
   for (const check of e.checks)
     console.log(`     ${check.status.padEnd(7)} ${check.name.padEnd(26)} ${check.timeMs ?? ''} ms  ${check.message ?? ''}`);
-  const timing = e.metrics.timing as
-    { shape: string; solutionMs: number; solutionEventMs: number; referenceMs: number; slowdown: number }[] | undefined;
+  const timing = e.metrics.timing as TimingRow[] | undefined;
   if (timing) {
-    console.log(`     timing against torch.nn.functional.scaled_dot_product_attention (${lab.slug}):`);
-    for (const t of timing)
-      console.log(
-        `       ${t.shape}: solution ${t.solutionMs} ms (events ${t.solutionEventMs} ms), reference ${t.referenceMs} ms, ${t.slowdown}x`,
-      );
+    console.log(`     timing (${lab.slug}), median of 10 runs on fresh inputs after an L2 flush:`);
+    for (const t of timing) {
+      const solution = `solution ${t.solutionMs} ms (CUDA events ${t.solutionEventMs} ms)`;
+      console.log(`       ${t.shape}: ${solution}, ${t.reference} ${t.referenceMs} ms, ${t.slowdown}x`);
+    }
   }
   const other = Object.entries(e.metrics).filter(([k]) => k !== 'timing');
   if (other.length) console.log(`     metrics: ${JSON.stringify(Object.fromEntries(other))}`);

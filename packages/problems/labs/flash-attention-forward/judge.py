@@ -208,12 +208,12 @@ def timing_case(run, session, entry):
                 )
             wall.append(wall_ms)
             events.append(event_ms)
-        sdpa = torch.nn.functional.scaled_dot_product_attention
-        reference_ms = clock.time(
-            lambda q, k, v: sdpa(q, k, v, is_causal=causal),
-            lambda i: make_inputs(run, shape, dtype, ("timing-ref", index, i)),
-            TIMED_RUNS,
-        )
+        if run.features["sdpa"]:
+            sdpa = torch.nn.functional.scaled_dot_product_attention
+            reference, reference_name = (lambda q, k, v: sdpa(q, k, v, is_causal=causal)), "scaled_dot_product_attention"
+        else:  # torch < 2.0: no fused kernel to compare with, so compare with plain PyTorch attention
+            reference, reference_name = (lambda q, k, v: naive_attention(torch, q, k, v, causal, upcast=False)), "naive PyTorch attention"
+        reference_ms = clock.time(reference, lambda i: make_inputs(run, shape, dtype, ("timing-ref", index, i)), TIMED_RUNS)
         rows.append(
             {
                 "shape": describe(shape, dtype),
@@ -221,7 +221,8 @@ def timing_case(run, session, entry):
                 "solutionEventMs": round(median(events), 3),
                 "referenceMs": round(reference_ms, 3),
                 "slowdown": round(median(wall) / reference_ms, 2) if reference_ms else None,
+                "reference": reference_name,
             }
         )
     run.metrics["timing"] = rows
-    entry["message"] = "; ".join(f"{r['shape']}: {r['solutionMs']} ms vs scaled_dot_product_attention {r['referenceMs']} ms" for r in rows)
+    entry["message"] = "; ".join(f"{r['shape']}: {r['solutionMs']} ms vs {r['reference']} {r['referenceMs']} ms" for r in rows)

@@ -13,7 +13,7 @@ import struct
 
 MAGIC = b"LAB1"
 MAX_HEADER_BYTES = 4 * 1024 * 1024
-MAX_FRAME_BYTES = 512 * 1024 * 1024
+MAX_FRAME_BYTES = 160 * 1024 * 1024  # the largest output a lab returns (GPU timing) is 32 MiB
 MAX_DEPTH = 32
 MAX_ITEMS = 200_000
 
