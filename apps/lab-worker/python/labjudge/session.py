@@ -2,6 +2,7 @@
 
 import os
 import resource
+import secrets
 import select
 import signal
 import subprocess
@@ -212,11 +213,14 @@ class RunnerSession:
         self._send(header, blobs)
         return self._expect(kinds, self.call_timeout)
 
-    def call(self, fn, args=(), kwargs=None, *, device=None, remotes=None, timed=False, check_output=True, check_inputs=False, keep=False, measure_rss=False, timeout=None, result_device=None):
+    def call(self, fn, args=(), kwargs=None, *, device=None, remotes=None, timed=False, perturb=None, check_output=True, check_inputs=False, keep=False, measure_rss=False, timeout=None, result_device=None):
         """Runs fn (a solution name, or a (handle, method) pair, or (handle, '.attr')) in the runner.
 
         Returns a Reply with the decoded value (tensors on `result_device`), the runner's meta and, for
-        timed calls, the judge's own wall-clock measurement of the call (host_ns)."""
+        timed calls, the judge's own wall-clock measurement of the call (host_ns): from "go" to "done".
+        `perturb` ({"arg", "seed", "scale"}) makes the runner add seeded noise to one input only after
+        "go", so nothing can be computed before the clock starts; "done" must carry the output's
+        checksum, so it cannot be sent before the work is finished."""
         if isinstance(fn, str):
             ref = {"name": fn}
         else:
@@ -242,12 +246,16 @@ class RunnerSession:
         def on_frame(frame, blobs):
             kind = frame.get("t")
             if kind == "armed":
+                timing["sample"] = [secrets.randbelow(2**31) for _ in range(8)]
                 timing["t0"] = time.perf_counter_ns()
-                self._send({"t": "go"})
+                self._send({"t": "go", "perturb": perturb, "sample": timing["sample"]})
                 return True
             if kind == "done":
+                if "t1" in timing or "t0" not in timing:
+                    raise Fail("rejected", "the sandbox sent a completion it was not asked for")
                 timing["t1"] = time.perf_counter_ns()
                 timing["event_ms"] = frame.get("event_ms")
+                timing["checksum"] = frame.get("checksum")
                 return True
             if kind == "rpc":
                 self._answer_rpc(frame, blobs, remotes, result_device)
@@ -275,6 +283,8 @@ class RunnerSession:
             except wire.WireError as e:
                 raise Fail("wrong_answer", f"the result cannot be read: {e}") from None
         host_ns = timing["t1"] - timing["t0"] if "t1" in timing and "t0" in timing else None
+        if timed and not wire.checksums_match(timing.get("checksum"), wire.checksum(value, timing.get("sample", []))):
+            raise Fail("rejected", "the timed call said it was done before its output existed (the completion proof does not match the output)")
         return Reply(value, header.get("meta", {}), host_ns, timing.get("event_ms"), decoder)
 
     def _answer_rpc(self, frame, blobs, remotes, device):

@@ -5,13 +5,13 @@ import { loadLabCatalog } from '../content';
 import { createSandbox } from '../sandbox';
 
 /**
- * Declares the tests that prove one built-in lab on this machine's CPU, through the real bubblewrap
+ * Declares the tests that prove one lab (built-in by default) on this machine's CPU, through the real bubblewrap
  * sandbox: the reference is accepted, the starter is not, and every wrong/ and cheating/ solution
  * gets the verdict its first line declares. One judge process grades them all (one torch import),
  * each in its own sandbox, against one fresh secret seed.
  */
-export function expectLabChecks(slug: string): void {
-  const lab = loadLabCatalog(BUILT_IN_CONTENT_ROOT).labs.get(slug);
+export function expectLabChecks(slug: string, root: string = BUILT_IN_CONTENT_ROOT): void {
+  const lab = loadLabCatalog(root).labs.get(slug);
   const config = parseConfig({ LAB_SANDBOX: 'bubblewrap' });
 
   describe(`lab ${slug}`, () => {

@@ -186,6 +186,7 @@ class Runner:
         sync = self.guard.real("torch.cuda.synchronize") if cuda else None
         event_cls = self.guard.real("torch.cuda.Event") if cuda else None
         timed = bool(opts.get("timed"))
+        go = {}
         if timed:
             if cuda:
                 self._flush_l2(sync)
@@ -194,6 +195,13 @@ class Runner:
             if go.get("t") != "go":
                 self.send({"t": "failed", "verdict": "internal_error", "message": "expected go"})
                 return
+            if go.get("perturb"):
+                # The judge's clock is running: one input changes now, by noise from a seed sent only
+                # with "go", so no output can have been computed before the clock started.
+                args = list(args)
+                index, seed, scale = go["perturb"]["arg"], go["perturb"]["seed"], go["perturb"]["scale"]
+                args[index] = wire.perturbed(args[index], seed, scale)
+                inputs.append(args[index])
         start_event = end_event = None
         if cuda:
             start_event, end_event = event_cls(enable_timing=True), event_cls(enable_timing=True)
@@ -212,6 +220,8 @@ class Runner:
         if cuda:
             meta["event_ms"] = self.guard.real("torch.cuda.Event.elapsed_time")(start_event, end_event)
         if timed:
+            # Proof of completion: the output's sum and a few of its values at places chosen with "go".
+            meta["checksum"] = wire.checksum(value, go.get("sample", []))
             self.send({"t": "done", **meta})
         tampered = self.guard.tampered()
         if tampered:

@@ -255,3 +255,41 @@ def claimed_device(decoder, tensor):
         if t is tensor:
             return device
     return None
+
+
+# ---------------------------------------------------------------------------
+# timed calls
+
+
+def perturbed(tensor, seed, scale):
+    """tensor + scale * N(0, 1) noise drawn from `seed` on the tensor's device. The runner applies it
+    after the judge's clock starts; the judge draws the same noise to check the output."""
+    torch = _torch()
+    generator = torch.Generator(device=tensor.device)
+    generator.manual_seed(int(seed))
+    noise = torch.randn(tuple(tensor.shape), generator=generator, device=tensor.device, dtype=torch.float32)
+    return (tensor.float() + noise * float(scale)).to(tensor.dtype)
+
+
+def _plain(x):
+    return x if math.isfinite(x) else repr(x)
+
+
+def checksum(value, sample):
+    """The output's sum and its values at `sample` (flat indices): only a finished output has them."""
+    torch = _torch()
+    if not isinstance(value, torch.Tensor) or value.numel() == 0:
+        return None
+    flat = value.detach().reshape(-1)
+    return {"sum": _plain(float(flat.double().sum())), "sample": [_plain(float(flat[int(i) % flat.numel()])) for i in sample]}
+
+
+def checksums_match(reported, actual):
+    if actual is None or not isinstance(reported, dict):
+        return actual is None
+    a, b = reported.get("sum"), actual["sum"]
+    if isinstance(a, str) or isinstance(b, str):
+        same_sum = a == b
+    else:
+        same_sum = isinstance(a, (int, float)) and abs(a - b) <= 1e-6 * (1.0 + abs(b))
+    return same_sum and reported.get("sample") == actual["sample"]
