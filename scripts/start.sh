@@ -50,8 +50,13 @@ ${C_BOLD}Recall Prep is running${C_RESET}
   web      http://localhost:$WEB_PORT
   API      http://localhost:$API_PORT/api   (ready: http://localhost:$API_PORT/api/ready)
   API docs http://localhost:$API_PORT/api/docs
+EOF
+  if [[ "$LAB_TOOLS_READY" == 1 && "$LAB_WORKER_HEALTH_PORT" != 0 ]]; then
+    printf '  labs     http://localhost:%s/health   (lab worker; metrics on /metrics)\n' "$LAB_WORKER_HEALTH_PORT"
+  fi
+  cat <<EOF
   Sign in as demo@example.com / demo-password-1 (learner) or admin@example.com / admin-password-1 (admin),
-  or create an account on the sign-up page. Ctrl-C stops api, worker and web.
+  or create an account on the sign-up page. Ctrl-C stops them all.
 EOF
   if [[ "$PG_SOURCE" == private* || "$REDIS_SOURCE" == private* ]]; then
     printf '  Private Postgres/Redis under .data/ keep running after Ctrl-C; stop them with: bash scripts/services.sh stop\n'
