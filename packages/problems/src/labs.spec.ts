@@ -31,10 +31,13 @@ enough to pass the linter's length check, which wants a real statement of a coup
   'labs/double-it/hints.md': '## Hint 1\n\nMultiply by two.\n',
   'labs/double-it/editorial.md': 'Multiply by two and return the new tensor; never write into the input. '.repeat(4),
   'labs/double-it/wrong/triples.py': '# expect: wrong_answer\n# Multiplies by three.\ndef double(x):\n    return x * 3\n',
-  'labs/double-it/cheating/aliases.py': '# expect: wrong_answer\n# Doubles in place and returns the input.\ndef double(x):\n    return x.mul_(2)\n',
+  'labs/double-it/cheating/aliases.py':
+    '# expect: wrong_answer\n# Doubles in place and returns the input.\ndef double(x):\n    return x.mul_(2)\n',
   'cards/basics/lab.md':
-    '---\ntitle: Lab cards\n---\n\n' + CONCEPTS.map((id, i) => `## Question ${i + 1}?\n<!-- id: ${id}; version: 1 -->\n\nAnswer ${i + 1}.\n`).join('\n'),
-  'decks/basics/deck.yaml': 'title: Basics\ndescription: A tiny deck used by the tests.\ntags: [fixture]\nproblems: [add-two]\ncardTopics: [arithmetic, lab]\nlabs: [double-it]\n',
+    '---\ntitle: Lab cards\n---\n\n' +
+    CONCEPTS.map((id, i) => `## Question ${i + 1}?\n<!-- id: ${id}; version: 1 -->\n\nAnswer ${i + 1}.\n`).join('\n'),
+  'decks/basics/deck.yaml':
+    'title: Basics\ndescription: A tiny deck used by the tests.\ntags: [fixture]\nproblems: [add-two]\ncardTopics: [arithmetic, lab]\nlabs: [double-it]\n',
 };
 
 /** The valid fixture plus one small lab; `edits` then replace files (null deletes one). */
@@ -114,7 +117,12 @@ describe('lab content', () => {
   it('ships four labs, each with at least ten concept cards, a known-wrong solution and a known cheat', () => {
     const { labs, issues } = readContent(BUILT_IN_CONTENT_ROOT);
     expect(issues.filter((i) => i.file.startsWith('labs/'))).toEqual([]);
-    expect(labs.map((l) => l.slug).sort()).toEqual(['flash-attention-forward', 'medusa-decoding', 'mixed-precision-training', 'speculative-decoding']);
+    expect(labs.map((l) => l.slug).sort()).toEqual([
+      'flash-attention-forward',
+      'medusa-decoding',
+      'mixed-precision-training',
+      'speculative-decoding',
+    ]);
     for (const lab of labs) {
       expect(lab.meta.concepts.length).toBeGreaterThanOrEqual(10);
       expect(lab.solutions.some((s) => s.kind === 'wrong')).toBe(true);

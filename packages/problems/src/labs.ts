@@ -40,18 +40,24 @@ function readSolutions(dir: string, rel: (name: string) => string, issues: Conte
       const [first = '', second = ''] = code.split('\n');
       const verdict = ZLabVerdict.safeParse(EXPECT_LINE.exec(first)?.[1]);
       if (!verdict.success) {
-        issues.push({ file: rel(file), line: 1, message: `first line must be "# expect: <verdict>" (one of ${ZLabVerdict.options.join(', ')})` });
+        issues.push({
+          file: rel(file),
+          line: 1,
+          message: `first line must be "# expect: <verdict>" (one of ${ZLabVerdict.options.join(', ')})`,
+        });
         continue;
       }
       if (verdict.data === 'accepted' || verdict.data === 'internal_error') {
         issues.push({ file: rel(file), line: 1, message: `a ${kind} solution cannot expect ${verdict.data}` });
         continue;
       }
-      if (!/^#\s*\S/.test(second)) issues.push({ file: rel(file), line: 2, message: 'second line must say, in a comment, what the solution does wrong' });
+      if (!/^#\s*\S/.test(second))
+        issues.push({ file: rel(file), line: 2, message: 'second line must say, in a comment, what the solution does wrong' });
       solutions.push({ kind, file, expect: verdict.data, why: second.replace(/^#\s*/, ''), code });
     }
   }
-  if (!solutions.some((s) => s.kind === 'wrong')) issues.push({ file: rel('wrong'), line: 1, message: 'a lab needs at least one known-wrong solution under wrong/' });
+  if (!solutions.some((s) => s.kind === 'wrong'))
+    issues.push({ file: rel('wrong'), line: 1, message: 'a lab needs at least one known-wrong solution under wrong/' });
   return solutions;
 }
 
@@ -94,7 +100,8 @@ function readLab(root: string, slug: string, issues: ContentIssue[]): LoadedLab 
   const editorial = markdown('editorial.md', 200);
   const hintsText = text('hints.md');
   const hints = splitHints(hintsText);
-  if (hints.length === 0) issues.push({ file: rel('hints.md'), line: 1, message: 'no hints: write each hint under its own "## Hint N" heading' });
+  if (hints.length === 0)
+    issues.push({ file: rel('hints.md'), line: 1, message: 'no hints: write each hint under its own "## Hint N" heading' });
   for (const m of checkMath(hintsText)) issues.push({ file: rel('hints.md'), line: 1 + m.lineOffset, message: m.message });
 
   const starter = text('starter.py');
@@ -130,11 +137,13 @@ export function readLabs(root: string, decks: TDeck[], cards: TCard[], issues: C
     for (const id of lab.meta.concepts) {
       if (!cardIds.has(id)) issues.push({ file, line: 1, message: `concept card "${id}" does not exist` });
     }
-    if (new Set(lab.meta.concepts).size !== lab.meta.concepts.length) issues.push({ file, line: 1, message: 'a concept card is listed twice' });
+    if (new Set(lab.meta.concepts).size !== lab.meta.concepts.length)
+      issues.push({ file, line: 1, message: 'a concept card is listed twice' });
     for (const d of lab.meta.decks) {
       const deck = decks.find((x) => x.slug === d);
       if (!deck) issues.push({ file, line: 1, message: `unknown deck "${d}"` });
-      else if (!deck.labs.includes(lab.slug)) issues.push({ file: `decks/${d}/deck.yaml`, line: 1, message: `lab "${lab.slug}" lists this deck but the deck does not list it` });
+      else if (!deck.labs.includes(lab.slug))
+        issues.push({ file: `decks/${d}/deck.yaml`, line: 1, message: `lab "${lab.slug}" lists this deck but the deck does not list it` });
     }
   }
   for (const deck of decks) {
@@ -142,7 +151,11 @@ export function readLabs(root: string, decks: TDeck[], cards: TCard[], issues: C
       const lab = labs.find((l) => l.slug === slug);
       if (!slugs.includes(slug)) issues.push({ file: `decks/${deck.slug}/deck.yaml`, line: 1, message: `lab "${slug}" does not exist` });
       else if (lab && !lab.meta.decks.includes(deck.slug))
-        issues.push({ file: `decks/${deck.slug}/deck.yaml`, line: 1, message: `lab "${slug}" does not list deck "${deck.slug}" in its frontmatter` });
+        issues.push({
+          file: `decks/${deck.slug}/deck.yaml`,
+          line: 1,
+          message: `lab "${slug}" does not list deck "${deck.slug}" in its frontmatter`,
+        });
     }
   }
   return labs;
