@@ -10,6 +10,7 @@ module.exports = {
     '<rootDir>/packages/problems',
     '<rootDir>/packages/grader',
     '<rootDir>/apps/api',
+    '<rootDir>/apps/lab-worker',
     '<rootDir>/apps/web',
     '<rootDir>/test',
   ],

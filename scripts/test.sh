@@ -8,6 +8,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 # shellcheck source=scripts/lib/resolve.sh
 source "$REPO_ROOT/scripts/lib/resolve.sh"
+# shellcheck source=scripts/lib/labs.sh
+source "$REPO_ROOT/scripts/lib/labs.sh"
 cd "$REPO_ROOT"
 
 load_dotenv
@@ -43,6 +45,7 @@ ensure_chromium() {
 
 ensure_dependencies
 ensure_chromium
+ensure_lab_tools required
 resolve_services
 
 run_id="$(date +%Y%m%d%H%M%S)_$$"

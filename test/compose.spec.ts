@@ -71,8 +71,10 @@ function portIn(text: string): string | undefined {
 }
 
 describe('docker-compose.yml services', () => {
-  it('defines the infrastructure, the app processes, the migration job and the reserved GPU worker', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'lab-worker', 'mailpit', 'migrate', 'postgres', 'redis', 'web', 'worker'].sort());
+  it('defines the infrastructure, the app processes, the migration job and the GPU lab worker pool', () => {
+    expect(Object.keys(services).sort()).toEqual(
+      ['api', 'lab-sandbox', 'lab-worker', 'mailpit', 'migrate', 'postgres', 'redis', 'web', 'worker'].sort(),
+    );
   });
 
   it('runs Postgres 15 or 16 with a pg_isready healthcheck and a named volume for its data', () => {
@@ -111,7 +113,7 @@ describe('docker-compose.yml services', () => {
 
   it('builds every app service from the runtime stage of the repo Dockerfile', () => {
     const stageNames = readDockerfileStages().map((stage) => stage.name);
-    for (const name of [...appServices, 'lab-worker']) {
+    for (const name of appServices) {
       const build = service(name).build;
       expect({ name, build }).toEqual({ name, build: expect.objectContaining({ context: '.', target: 'runtime' }) });
       expect(stageNames).toContain('runtime');
@@ -193,22 +195,61 @@ describe('docker-compose.yml environment', () => {
 });
 
 describe('the gpu profile', () => {
-  it('holds only the lab-worker, which reserves an NVIDIA GPU', () => {
+  it('holds the lab sandbox image and the lab worker, which reserves the NVIDIA GPUs', () => {
     const inGpuProfile = Object.entries(services)
       .filter(([, definition]) => definition.profiles?.includes('gpu'))
       .map(([name]) => name);
-    expect(inGpuProfile).toEqual(['lab-worker']);
+    expect(inGpuProfile).toEqual(['lab-sandbox', 'lab-worker']);
     const devices = service('lab-worker').deploy?.resources?.reservations?.devices ?? [];
     expect(devices).toEqual([expect.objectContaining({ driver: 'nvidia', capabilities: expect.arrayContaining(['gpu']) })]);
   });
 
-  it('is marked as reserved for the lab worker pool', () => {
-    expect(readRepoFile('docker-compose.yml')).toMatch(/RESERVED for the lab worker pool[\s\S]*lab-worker:/);
+  it('builds both from the lab Dockerfile: the sandbox image for learner code, the worker to run it', () => {
+    expect(service('lab-sandbox').build).toEqual({ context: '.', dockerfile: 'apps/lab-worker/Dockerfile', target: 'sandbox' });
+    expect(service('lab-worker').build).toEqual({ context: '.', dockerfile: 'apps/lab-worker/Dockerfile', target: 'worker' });
+    expect(commandOf('lab-worker')).toBe('node apps/lab-worker/dist/main.js');
+    expect(dependencies('lab-worker')).toEqual({ redis: 'service_healthy', 'lab-sandbox': 'service_completed_successfully' });
+  });
+
+  it('gives the lab worker Redis and no database credentials, and grades in docker sandboxes of that image', () => {
+    const env = environmentOf(service('lab-worker'));
+    expect(new URL(env.REDIS_URL ?? '').host).toBe('redis:6379');
+    expect(Object.keys(env).filter((name) => /DATABASE|POSTGRES|SESSION|SECRET|PASSWORD/.test(name))).toEqual([]);
+    expect(env.LAB_SANDBOX).toBe('docker');
+    expect(env.LAB_DOCKER_IMAGE).toBe(service('lab-sandbox').image);
+    expect(service('lab-worker').volumes).toEqual(['/var/run/docker.sock:/var/run/docker.sock']);
+    expect(healthcheckCommand(service('lab-worker'))).toContain(`127.0.0.1:${env.LAB_WORKER_HEALTH_PORT}/health`);
   });
 
   it('keeps every other service in the default profile', () => {
-    const profiled = Object.entries(services).filter(([name, definition]) => name !== 'lab-worker' && definition.profiles);
+    const profiled = Object.entries(services).filter(([name, definition]) => !name.startsWith('lab-') && definition.profiles);
     expect(profiled).toEqual([]);
+  });
+});
+
+describe('apps/lab-worker/Dockerfile', () => {
+  const stages = readDockerfileStages('apps/lab-worker/Dockerfile');
+  const stage = (name: string) => stages.find((candidate) => candidate.name === name)!;
+  const text = readRepoFile('apps/lab-worker/Dockerfile');
+
+  it('builds the sandbox and the worker from an official CUDA PyTorch image that has Triton', () => {
+    expect(text).toMatch(/^ARG PYTORCH_IMAGE=pytorch\/pytorch:[\d.]+-cuda[\d.]+-cudnn\d+-runtime$/m);
+    expect(stage('sandbox').from).toBe('${PYTORCH_IMAGE}');
+    expect(stage('worker').from).toBe('${PYTORCH_IMAGE}');
+    expect(stage('sandbox').instructions.join('\n')).toMatch(/RUN python -c "import torch, triton/);
+  });
+
+  it('puts only the runner in the sandbox image (no judge, no content), run as nobody', () => {
+    const copies = stage('sandbox').instructions.filter((i) => /^COPY /.test(i));
+    expect(copies).toEqual(['COPY apps/lab-worker/python/sandbox /opt/lab']);
+    expect(stage('sandbox').instructions).toContain('USER 65534:65534');
+  });
+
+  it('gives the worker Node and the docker CLI, and the compiled lab worker', () => {
+    const worker = stage('worker').instructions.join('\n');
+    expect(worker).toContain('COPY --from=build /usr/local/bin/node /usr/local/bin/node');
+    expect(worker).toContain('COPY --from=docker-cli /usr/local/bin/docker /usr/local/bin/docker');
+    expect(stage('build').instructions.join('\n')).toMatch(/npx tsc -b apps\/lab-worker/);
   });
 });
 

@@ -138,6 +138,8 @@ export const ZDeckFile = z.strictObject({
   problems: z.array(ZSlug).default([]),
   /** Card topic files (cards/<deck>/<topic>.md), in order. */
   cardTopics: z.array(ZSlug).default([]),
+  /** Hands-on labs (labs/<slug>/), in order. */
+  labs: z.array(ZSlug).default([]),
 });
 export type TDeckFile = z.infer<typeof ZDeckFile>;
 

@@ -16,4 +16,5 @@ export * from './problems';
 export * from './reminders';
 export * from './admin';
 export * from './authoring';
+export * from './labs';
 export * from './openapi';

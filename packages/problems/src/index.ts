@@ -1,4 +1,4 @@
-import type { LoadedContent } from '@prep/contracts';
+import type { LoadedContent, LoadedLab } from '@prep/contracts';
 import { ContentError } from './issues';
 import { BUILT_IN_CONTENT_ROOT, MIN_FIXED_CASES, readContent, type ReadOptions } from './read';
 
@@ -10,6 +10,7 @@ export { parseSignature, type ParsedSignature } from './signature';
 export { parseCardFile } from './cards';
 export { resolveConceptLinks, type ConceptDeclaration, type PracticeDeclaration, type ResolvedLink, type LinkCheck } from './links';
 export { checkMath } from './markdown';
+export { LAB_FILES, readLabs } from './labs';
 
 /** Loads all content under `root` (the built-in content by default); throws ContentError listing every problem found. */
 export function loadContent(root: string = BUILT_IN_CONTENT_ROOT, options?: ReadOptions): LoadedContent {
@@ -19,3 +20,10 @@ export function loadContent(root: string = BUILT_IN_CONTENT_ROOT, options?: Read
   return content;
 }
 export * from './authoring';
+
+/** Loads the labs under `root` (the built-in content by default); throws ContentError listing every problem found. */
+export function loadLabs(root: string = BUILT_IN_CONTENT_ROOT): LoadedLab[] {
+  const { labs, issues } = readContent(root, root === BUILT_IN_CONTENT_ROOT ? { minFixedCases: MIN_FIXED_CASES } : {});
+  if (issues.length > 0) throw new ContentError(issues);
+  return labs;
+}

@@ -7,6 +7,7 @@ import {
   ZProblemMeta,
   type AnyFunction,
   type LoadedContent,
+  type LoadedLab,
   type LoadedProblem,
   type ProblemTests,
   type TCard,
@@ -16,6 +17,7 @@ import { parseCardFile } from './cards';
 import { parseFrontmatter } from './frontmatter';
 import type { ContentIssue } from './issues';
 import { resolveConceptLinks, type ConceptDeclaration, type PracticeDeclaration } from './links';
+import { readLabs } from './labs';
 import { checkMath } from './markdown';
 import { parseSignature } from './signature';
 import { LineCounter, parseDocument } from 'yaml';
@@ -35,6 +37,7 @@ export interface ReadOptions {
 
 export interface ReadResult {
   content: LoadedContent;
+  labs: LoadedLab[];
   /** Errors: content that must not be loaded until they are fixed. */
   issues: ContentIssue[];
   /** Things worth fixing that do not stop loading (e.g. a problem that names no concept cards). */
@@ -102,7 +105,7 @@ function readDecks(root: string, issues: ContentIssue[]): TDeck[] {
       continue;
     }
     const keyLines: Record<string, number> = {};
-    for (const key of ['title', 'description', 'tags', 'problems', 'cardTopics']) keyLines[key] = lineOfText(text, `${key}:`);
+    for (const key of ['title', 'description', 'tags', 'problems', 'cardTopics', 'labs']) keyLines[key] = lineOfText(text, `${key}:`);
     const parsed = ZDeckFile.safeParse(doc.toJS());
     if (!parsed.success) {
       issues.push(...zodIssues(file, parsed.error, keyLines, ''));
@@ -330,6 +333,7 @@ export function readContent(root: string = BUILT_IN_CONTENT_ROOT, options: ReadO
       practice.push({ card: c.id, file, line: cardMetaLine(text, c.id), practice: c.practice });
     }
   }
+  const labs = readLabs(root, decks, cards, issues);
 
   const declarations: ConceptDeclaration[] = problems.map((p) => {
     const file = `problems/${p.slug}/problem.md`;
@@ -349,5 +353,5 @@ export function readContent(root: string = BUILT_IN_CONTENT_ROOT, options: ReadO
     conceptOrder,
     practiceOrder,
   }));
-  return { content: { decks, problems, cards, links }, issues, warnings: linkCheck.warnings };
+  return { content: { decks, problems, cards, links }, labs, issues, warnings: linkCheck.warnings };
 }

@@ -10,12 +10,12 @@ import { formatIssue } from '../issues';
 function main(): void {
   const arg = process.argv[2];
   const root = arg ? path.resolve(arg) : BUILT_IN_CONTENT_ROOT;
-  const { content, issues, warnings } = readContent(root, root === BUILT_IN_CONTENT_ROOT ? { minFixedCases: MIN_FIXED_CASES } : {});
+  const { content, labs, issues, warnings } = readContent(root, root === BUILT_IN_CONTENT_ROOT ? { minFixedCases: MIN_FIXED_CASES } : {});
   const shown = path.relative(process.cwd(), root) || '.';
   for (const issue of issues) console.log(formatIssue({ ...issue, file: path.join(shown, issue.file) }));
   for (const warning of warnings)
     console.log(formatIssue({ ...warning, file: path.join(shown, warning.file), message: `warning: ${warning.message}` }));
-  const summary = `${content.decks.length} decks, ${content.problems.length} problems, ${content.cards.length} cards, ${content.links.length} concept links`;
+  const summary = `${content.decks.length} decks, ${content.problems.length} problems, ${content.cards.length} cards, ${content.links.length} concept links${labs.length ? `, ${labs.length} labs` : ''}`;
   const warned = warnings.length > 0 ? `, ${warnings.length} warning(s)` : '';
   if (issues.length > 0) {
     console.error(`content:lint: ${issues.length} problem(s) found${warned} (${summary} valid)`);

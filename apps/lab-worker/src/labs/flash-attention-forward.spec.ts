@@ -1,0 +1,3 @@
+import { expectLabChecks } from './expect-lab';
+
+expectLabChecks('flash-attention-forward');

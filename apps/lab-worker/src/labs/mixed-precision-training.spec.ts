@@ -1,0 +1,3 @@
+import { expectLabChecks } from './expect-lab';
+
+expectLabChecks('mixed-precision-training');
