@@ -15,8 +15,8 @@ import { RATING_WITHOUT_ACCEPTANCE, ratingForAccepted } from './rating';
 
 export interface CurrentAttempt {
   attempt: AttemptRow;
-  /** My scheduling state of the problem, read after the attempt. */
-  review: TItemState;
+  /** My scheduling state of the problem, read after the attempt; undefined when I never studied it. */
+  review: TItemState | undefined;
 }
 
 /** The submit whose accepted verdict is being stored. */
@@ -74,14 +74,14 @@ export class OutcomesService {
     const now = this.clock.now();
     const latest = await this.attempts.latest(userId, slug);
     // Read after the attempt: a decision and its review commit together, so the state reflects the decision read.
-    const review = await this.reviews.stateOf(userId, slug);
+    const review = await this.stateOf(userId, slug);
     const current =
       latest && !reviewedDuring(latest, review) && !startsNewAttempt(latest, review, now)
         ? { attempt: latest, review }
         : await this.transactions.run(async (tx): Promise<CurrentAttempt> => {
             await this.attempts.lockProblem(tx, userId, slug);
             let last = await this.attempts.latest(userId, slug, tx);
-            const state = sameAttempt(last, latest) ? review : await this.reviews.stateOf(userId, slug);
+            const state = sameAttempt(last, latest) ? review : await this.stateOf(userId, slug);
             if (last && reviewedDuring(last, state)) last = await this.endAsReviewed(tx, last, state);
             if (last && !startsNewAttempt(last, state, now)) return { attempt: last, review: state };
             return { attempt: await this.attempts.create(tx, { userId, problemSlug: slug, now, opened: options.opened }), review: state };
@@ -125,7 +125,7 @@ export class OutcomesService {
         rating: RATING_WITHOUT_ACCEPTANCE,
       }));
     });
-    const [decided, review] = await Promise.all([this.attempts.byId(attempt.id), this.reviews.stateOf(userId, slug)]);
+    const [decided, review] = await Promise.all([this.attempts.byId(attempt.id), this.stateOf(userId, slug)]);
     return { outcome, current: { attempt: decided ?? attempt, review } };
   }
 
@@ -206,8 +206,13 @@ export class OutcomesService {
     };
   }
 
+  /** One problem's state for the attempt rules (a problem never studied is absent): one round trip, on every submission. */
+  private async stateOf(userId: string, slug: string): Promise<TItemState | undefined> {
+    return (await this.reviews.statesOf(userId, [slug])).get(slug);
+  }
+
   /** Ends an open attempt that a review by hand answered (at that review's time, no rating); returns it as it is now. */
-  private async endAsReviewed(tx: Tx, attempt: AttemptRow, review: TItemState | null): Promise<AttemptRow> {
+  private async endAsReviewed(tx: Tx, attempt: AttemptRow, review: TItemState | null | undefined): Promise<AttemptRow> {
     const at = reviewedDuring(attempt, review);
     if (at && (await this.attempts.decide(tx, attempt.id, { rating: null, reason: 'reviewed', at, submissionId: null }))) {
       return { ...attempt, decidedAt: at, rating: null, outcomeReason: 'reviewed' };

@@ -128,7 +128,7 @@ export class ProblemsService {
       draft: draft && draft.attemptId === current.attempt.id ? toDraft(draft) : null,
       lastSubmission: last ? toSubmissionSummary(last) : null,
       attempt,
-      review: current.review,
+      review: current.review ?? (await this.reviews.stateOf(userId, slug)),
     };
   }
 
