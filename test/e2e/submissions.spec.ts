@@ -9,6 +9,7 @@ import type { TService } from './support/processes';
 import { readSse, type TSseEvent } from './support/sse';
 import { REPO_ROOT, requireDatabaseUrl, startStack, type TStack } from './support/stack';
 import type { HeldLock } from '../../apps/api/test/support/content-lock';
+import { firstProblemDue } from '../../apps/api/test/support/fsrs-expected';
 
 // The API, the web app and two grading workers, as processes, against real Postgres and Redis.
 jest.setTimeout(240_000);
@@ -107,6 +108,15 @@ async function row(id: string) {
   return rows[0]!;
 }
 
+/** The learner's review log for one problem, oldest first. */
+async function reviewsOf(learner: TLearner, slug = SLUG) {
+  const { rows } = await db.query<{ source: string; rating: string | null; clientReviewId: string | null; reviewedAt: Date }>(
+    'SELECT source, rating, "clientReviewId", "reviewedAt" FROM "ReviewLog" WHERE "userId" = $1 AND kind = \'problem\' AND "refId" = $2 ORDER BY seq',
+    [learner.id, slug],
+  );
+  return rows;
+}
+
 async function attemptOf(submissionId: string) {
   const { rows } = await db.query<{ rating: string | null; outcomeReason: string | null; decidedBySubmissionId: string | null }>(
     'SELECT a.rating, a."outcomeReason", a."decidedBySubmissionId" FROM "ProblemAttempt" a JOIN "Submission" s ON s."attemptId" = a.id WHERE s.id = $1',
@@ -116,14 +126,16 @@ async function attemptOf(submissionId: string) {
 }
 
 describe('grading through the queue and the workers', () => {
-  it('a wrong then a right solution: events in order, the right verdicts, and the attempt rated hard', async () => {
+  it('a wrong then a right solution: events in order, the right verdicts, and the problem rated hard and due as FSRS says', async () => {
     const learner = await signUp(stack.apiUrl);
     await requestJson(stack.apiUrl, `/problems/${SLUG}`, { cookie: learner.cookie }); // opens the attempt
+    const ids: string[] = [];
     for (const [code, verdict] of [
       [WRONG, 'wrong_answer'],
       [RIGHT, 'accepted'],
     ] as const) {
       const id = await submit(learner, code);
+      ids.push(id);
       const { status, contentType, events: seen } = await events(learner, id);
       expect(status).toBe(200);
       expect(contentType).toMatch(/^text\/event-stream/);
@@ -143,11 +155,18 @@ describe('grading through the queue and the workers', () => {
     }
     const page = (await requestJson(stack.apiUrl, `/problems/${SLUG}`, { cookie: learner.cookie })).body as {
       status: string;
-      attempt: { failedSubmits: number; outcome: { rating: string; reason: string } };
+      attempt: { failedSubmits: number; outcome: { rating: string; reason: string; due: string } };
+      review: { state: string; due: string; dueNow: boolean; lastOutcome: { rating: string; overridable: boolean } };
     };
     expect(page.status).toBe('solved');
     expect(page.attempt.failedSubmits).toBe(1);
     expect(page.attempt.outcome).toMatchObject({ rating: 'hard', reason: 'accepted' });
+    // One review of problem:<slug>, from the accepted submit, at the decision time; due where ts-fsrs puts `hard`.
+    const reviews = await reviewsOf(learner);
+    expect(reviews).toEqual([{ source: 'outcome', rating: 'hard', clientReviewId: `outcome:${ids[1]}`, reviewedAt: expect.any(Date) }]);
+    const due = firstProblemDue(learner.id, SLUG, 'hard', reviews[0]!.reviewedAt).toISOString();
+    expect(page.attempt.outcome.due).toBe(due);
+    expect(page.review).toMatchObject({ state: 'review', due, dueNow: false, lastOutcome: { rating: 'hard', overridable: true } });
   });
 
   it('streams through the web app /api proxy as tests finish, not all at once at the end', async () => {
@@ -197,7 +216,12 @@ describe('grading through the queue and the workers', () => {
     expect(seen.filter((e) => e.event === 'done')).toHaveLength(1);
     expect(doneOf(seen)).toMatchObject({ id, status: 'done', verdict: 'accepted' });
     expect(await row(id)).toMatchObject({ status: 'done', verdict: 'accepted', gradeAttempts: 2 });
-    expect(await attemptOf(id)).toEqual({ rating: expect.any(String), outcomeReason: 'accepted', decidedBySubmissionId: id });
+    const attempt = await attemptOf(id);
+    expect(attempt).toEqual({ rating: expect.any(String), outcomeReason: 'accepted', decidedBySubmissionId: id });
+    // Exactly one review reached the scheduler, whichever worker got there.
+    expect(await reviewsOf(learner)).toEqual([
+      { source: 'outcome', rating: attempt.rating, clientReviewId: `outcome:${id}`, reviewedAt: expect.any(Date) },
+    ]);
     await stack.startWorker(); // back to two for the tests below
   });
 
@@ -226,6 +250,8 @@ describe('grading through the queue and the workers', () => {
     } as Record<string, { right: string; wrong: string }>;
     const learners = await Promise.all(Array.from({ length: 20 }, () => signUp(stack.apiUrl)));
     const expected = new Map<string, string>();
+    /** `learner problem` pairs with an accepted submit: each is rated exactly once (the first attempt counts). */
+    const rated = new Set<string>();
     let throttled = 0;
 
     // Each learner sends 10 as fast as the API lets them (at most 2 in flight; a 429 says when to retry).
@@ -236,6 +262,7 @@ describe('grading through the queue and the workers', () => {
           const right = i % 3 !== 0;
           return { slug, right, mode: (i % 4 === 0 ? 'run' : 'submit') as 'run' | 'submit' };
         });
+        for (const s of mine) if (s.right && s.mode === 'submit') rated.add(`${learner.id} ${s.slug}`);
         const inFlight = new Set<Promise<void>>();
         for (const s of mine) {
           for (;;) {
@@ -269,6 +296,12 @@ describe('grading through the queue and the workers', () => {
     expect(rows).toHaveLength(200);
     const wrong = rows.filter((r) => r.status !== 'done' || r.verdict !== expected.get(r.id) || r.gradeAttempts !== 1);
     expect(wrong).toEqual([]);
+    const { rows: outcomes } = await db.query<{ pair: string; n: number }>(
+      `SELECT "userId" || ' ' || "refId" AS pair, count(*)::int AS n FROM "ReviewLog"
+       WHERE "userId" = ANY($1) AND kind = 'problem' AND source = 'outcome' GROUP BY 1`,
+      [learners.map((l) => l.id)],
+    );
+    expect(new Map(outcomes.map((r) => [r.pair, r.n]))).toEqual(new Map([...rated].map((pair) => [pair, 1])));
     const workersUsed = new Set<string>();
     for (const id of expected.keys()) workersUsed.add((await queue.getJob(id))?.processedBy ?? 'unknown');
     expect(workersUsed.size).toBeGreaterThanOrEqual(2);

@@ -131,7 +131,8 @@ describe('GET /api/problems/:slug', () => {
     expect(page.problem.constraints).toMatch(/-100 \\le x, y \\le 100/);
     expect(page.problem.statement).not.toMatch(/Example|Constraints/);
     expect(page.problem.sampleTests.map((t) => t.index)).toEqual(page.problem.sampleTests.map((_, i) => i));
-    expect(page).toMatchObject({ status: 'new', hints: [], draft: null, lastSubmission: null, review: null });
+    expect(page).toMatchObject({ status: 'new', hints: [], draft: null, lastSubmission: null });
+    expect(page.review).toMatchObject({ itemId: `problem:${SLUG}`, state: 'new', due: null, dueNow: false, reps: 0, lastOutcome: null });
     expect(page.attempt).toEqual({
       counts: true,
       openedAt: clock.now().toISOString(),

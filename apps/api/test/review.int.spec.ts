@@ -361,9 +361,19 @@ describe('recordOutcome', () => {
         payload: { rating: 'easy', clientReviewId: reviewId() },
       });
     expect((await override()).statusCode).toBe(404);
-    await app
+    const outcome = await app
       .get(ReviewsService)
       .recordOutcome({ userId: me.user.id, problemSlug: deck.problemSlugs[0]!, rating: 'hard', outcomeId: crypto.randomUUID() });
+    // Until it is due again the outcome answers the problem's review: a rating by hand is refused, the override is the way.
+    const early = await call(app, {
+      method: 'POST',
+      url: `/api/review/${id}`,
+      cookie: me.cookie,
+      payload: { rating: 'good', durationMs: 1, clientReviewId: reviewId() },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(errorOf(early).message).toMatch(/override/);
+    clock.set(new Date(outcome.state.due!));
     await rate(me, id, 'good');
     const res = await override();
     expect(res.statusCode).toBe(409);

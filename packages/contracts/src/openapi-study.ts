@@ -105,15 +105,19 @@ export function registerStudyPaths(registry: OpenAPIRegistry): void {
     summary: 'Rate an item (FSRS); the same clientReviewId twice applies once and answers the same body',
     description:
       'Applies the rating with FSRS and writes the new state and a review-log row in one transaction. An item that is not due ' +
-      'is accepted as an early review. After `leechThreshold` lapses (8 by default, then every half of it) the item is tagged ' +
-      'leech and suspended, and the answer says `leech: true`.',
+      'is accepted as an early review, except a problem that a graded submit rated and that is not due again (409: override ' +
+      'that rating instead). Rating a due problem here answers its review: a later accepted submit of it is practice. ' +
+      'After `leechThreshold` lapses (8 by default, then every half of it) the item is tagged leech and suspended, and the ' +
+      'answer says `leech: true`.',
     request: { params: ZItemIdParams, ...body(ZReviewRequest) },
     responses: {
       200: json(ZReviewResponse, 'The review and the new state'),
       ...badInput,
       ...signedIn,
       ...noItem,
-      409: error('`conflict`: this clientReviewId was already used for another item'),
+      409: error(
+        '`conflict`: this clientReviewId was already used for another item, or a graded submit already rated this problem until it is due again',
+      ),
     },
   });
   registry.registerPath({

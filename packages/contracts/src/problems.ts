@@ -126,8 +126,11 @@ export const ZProblemPage = z.object({
   /** My latest submission (run or submit), without its code. */
   lastSubmission: ZSubmissionSummary.nullable(),
   attempt: ZAttempt,
-  /** My scheduling state of `problem:<slug>` (state `new` until first rated), with the outcome I may still override. */
-  review: ZItemState.nullable(),
+  /**
+   * My scheduling state of `problem:<slug>` (the same as GET /api/items/problem:<slug>): state `new` with no due time
+   * until first rated; `lastOutcome` is the graded outcome I may still override (POST /api/review/problem:<slug>/override).
+   */
+  review: ZItemState,
 });
 export type TProblemPage = z.infer<typeof ZProblemPage>;
 

@@ -30,8 +30,12 @@ export const OUTCOME_RATING_RULE = [
   '  otherwise `good`;',
   '- revealing the editorial or reference before any accepted submit: `again`, at once;',
   `- an attempt with a failed submit and no accepted one for ${ATTEMPT_ABANDONED_AFTER_HOURS} hours: \`again\` (not accepted).`,
-  'Only an attempt that answers a due review (or a problem never rated) counts; later accepted submits are practice.',
-  'The learner may override the rating once.',
+  'Only an attempt that answers a due review (or a problem never rated) counts; later accepted submits are practice,',
+  'and so is work on a suspended problem. The rating is recorded as a review of `problem:<slug>` (source `outcome`),',
+  'which the learner may override once (POST /api/review/problem:<slug>/override).',
+  'Rating the problem by hand in a review session (POST /api/review/problem:<slug>) or marking it known answers its',
+  'due review instead, as in Anki: the open attempt ends without a rating, and accepted submits until the problem is',
+  'due again are practice. Once a submit has rated the problem, rating it by hand before it is due again is refused (409).',
 ].join('\n');
 
 /** What decided an attempt's rating. */

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { TRating, TOutcomeReason } from '@prep/contracts';
+import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
 import type { Db, Tx } from '../prisma/transactions';
+
+/**
+ * What ended an attempt: an outcome's reason, or `reviewed`: the learner rated the problem by hand (a review session,
+ * "I already know this") while the attempt was open, which answered the due review instead (the attempt has no rating).
+ */
+export type AttemptEnd = TOutcomeReason | 'reviewed';
 
 export interface AttemptRow {
   id: string;
@@ -13,7 +20,7 @@ export interface AttemptRow {
   revealedAt: Date | null;
   decidedAt: Date | null;
   rating: TRating | null;
-  outcomeReason: TOutcomeReason | null;
+  outcomeReason: AttemptEnd | null;
   decidedBySubmissionId: string | null;
   outcomeDue: Date | null;
   createdAt: Date;
@@ -35,6 +42,13 @@ const ATTEMPT_SELECT = {
   createdAt: true,
 } as const;
 
+/** The same columns, for raw queries. */
+const ATTEMPT_COLUMNS = Prisma.raw(
+  Object.keys(ATTEMPT_SELECT)
+    .map((column) => `"${column}"`)
+    .join(', '),
+);
+
 type Selected = Omit<AttemptRow, 'rating' | 'outcomeReason'> & { rating: string | null; outcomeReason: string | null };
 const toRow = (row: Selected): AttemptRow => row as AttemptRow;
 
@@ -43,7 +57,7 @@ const NOT_FAILED = ['accepted', 'internal_error'];
 
 export interface Decision {
   rating: TRating | null;
-  reason: TOutcomeReason;
+  reason: AttemptEnd;
   at: Date;
   submissionId: string | null;
 }
@@ -55,9 +69,7 @@ export class AttemptsRepository {
   /** On every submission's path, so raw SQL (a model query costs several times its CPU). */
   async latest(userId: string, problemSlug: string, db: Db = this.prisma): Promise<AttemptRow | null> {
     const rows = await db.$queryRaw<Selected[]>`
-      SELECT "id", "userId", "problemSlug", "openedAt", "hintsRevealed", "firstHintAt", "revealedAt", "decidedAt",
-             "rating", "outcomeReason", "decidedBySubmissionId", "outcomeDue", "createdAt"
-      FROM "ProblemAttempt"
+      SELECT ${ATTEMPT_COLUMNS} FROM "ProblemAttempt"
       WHERE "userId" = ${userId}::uuid AND "problemSlug" = ${problemSlug}
       ORDER BY "createdAt" DESC, "id" DESC
       LIMIT 1`;
@@ -67,6 +79,17 @@ export class AttemptsRepository {
   async byId(id: string, db: Db = this.prisma): Promise<AttemptRow | null> {
     const row = await db.problemAttempt.findUnique({ where: { id }, select: ATTEMPT_SELECT });
     return row && toRow(row);
+  }
+
+  /**
+   * The attempt, its row locked until the transaction ends: whoever decides an attempt locks it first, then the
+   * problem's scheduling state (one order everywhere, so deciders queue rather than deadlock).
+   */
+  async lockById(tx: Tx, id: string): Promise<AttemptRow | null> {
+    const rows = await tx.$queryRaw<Selected[]>`
+      SELECT ${ATTEMPT_COLUMNS} FROM "ProblemAttempt" WHERE "id" = ${id}::uuid
+      FOR UPDATE`;
+    return rows[0] ? toRow(rows[0]) : null;
   }
 
   /** Serialises starting an attempt per learner and problem, until the transaction ends. */

@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
+import { StudyModule } from '../study/study.module';
 import { AttemptsRepository } from './attempts.repository';
 import { OutcomesService } from './outcomes.service';
-import { ProblemReviews, UnwiredProblemReviews } from './problem-reviews';
+import { LearnerCoreProblemReviews, ProblemReviews } from './problem-reviews';
 
-/** Attempts, the rating rule and the seam to the scheduler; shared by the API and the grading worker. */
+/**
+ * Attempts, the rating rule and the seam to the learner core's scheduler; shared by the API and the grading worker.
+ * StudyModule has no controllers (LearnerHttpModule mounts them), so the worker can import this too.
+ */
 @Module({
-  providers: [AttemptsRepository, OutcomesService, { provide: ProblemReviews, useClass: UnwiredProblemReviews }],
+  imports: [StudyModule],
+  providers: [AttemptsRepository, OutcomesService, { provide: ProblemReviews, useClass: LearnerCoreProblemReviews }],
   exports: [OutcomesService, AttemptsRepository, ProblemReviews],
 })
 export class OutcomesModule {}

@@ -100,7 +100,7 @@ export class ProblemsService {
   /** The problem page; opening it starts (or continues) the learner's attempt and its clock. */
   async page(userId: string, slug: string): Promise<TProblemPage> {
     const problem = await this.live(slug);
-    const current = await this.outcomes.current(userId, slug, { opened: true, withReview: true });
+    const current = await this.outcomes.current(userId, slug, { opened: true });
     const [attempt, draft, last, stats] = await Promise.all([
       this.outcomes.view(current),
       this.drafts.find(userId, slug),
@@ -128,7 +128,7 @@ export class ProblemsService {
       draft: draft && draft.attemptId === current.attempt.id ? toDraft(draft) : null,
       lastSubmission: last ? toSubmissionSummary(last) : null,
       attempt,
-      review: current.review ?? null,
+      review: current.review ?? (await this.reviews.stateOf(userId, slug)),
     };
   }
 
@@ -136,7 +136,7 @@ export class ProblemsService {
     assertCodeFits(body.code);
     await this.admission(slug);
     const now = this.clock.now();
-    const { attempt } = await this.outcomes.current(userId, slug, { opened: true, withReview: false });
+    const { attempt } = await this.outcomes.current(userId, slug, { opened: true });
     const clientUpdatedAt = new Date(Math.min(Date.parse(body.clientUpdatedAt), now.getTime() + MAX_CLIENT_CLOCK_LEAD_MS));
     const saved = await this.drafts.saveIfNotOlder({
       userId,

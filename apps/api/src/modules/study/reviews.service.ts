@@ -211,6 +211,22 @@ export class ReviewsService {
   }
 
   /**
+   * My state of a problem with its row locked until `tx` ends (a never-studied problem gets its row, as new), for the
+   * submissions pipeline: it reads the state, decides an attempt and records the outcome in one transaction, and a
+   * rating by hand meanwhile waits for it (and then sees the outcome). Null for an unknown or retired problem.
+   */
+  async lockProblemState(userId: string, problemSlug: string, tx: Db): Promise<TItemState | null> {
+    const now = this.clock.now();
+    const row = await this.repository.lockLiveState(tx, userId, { kind: 'problem', refId: problemSlug }, now);
+    if (!row) return null;
+    const [learner, outcomes] = await Promise.all([
+      this.settings.forScheduling(userId),
+      this.repository.outcomes(userId, [problemSlug], tx),
+    ]);
+    return toItemState(row, learner, now, outcomes.get(problemSlug) ?? null);
+  }
+
+  /**
    * Applies a rating once per clientReviewId: a repeat gets the stored response. A concurrent repeat that loses the
    * race for the unique clientReviewId is answered from the winner's row (outside a caller's transaction; inside one,
    * the error aborts that transaction and its retry replays).
@@ -260,6 +276,7 @@ export class ReviewsService {
         continue;
       }
       if (row.retired) throw notFound();
+      if (input.source === 'review' && key.kind === 'problem') await this.refuseIfAnsweredBySubmit(db, userId, row, input.at ?? now);
 
       // An override re-rates the outcome it replaces: from the state before it, at its time.
       const replaced = input.source === 'override' ? await this.overridableOutcome(db, userId, key) : null;
@@ -288,6 +305,21 @@ export class ReviewsService {
       if (await this.repository.writeRating(db, userId, row.version, { ...log, response }, now)) return response;
     }
     throw new AppError(ErrorCode.Conflict, 'The item kept changing while this rating was applied; try again');
+  }
+
+  /**
+   * A problem whose due review a graded submit already answered (its latest rating is an outcome, or that outcome's
+   * override, and it is not due again) is not rated again by hand: one attempt, one rating. The outcome can be
+   * overridden instead. The reverse holds in the submissions pipeline: once rated here, a later accepted submit is practice.
+   */
+  private async refuseIfAnsweredBySubmit(db: Db, userId: string, row: StateRow, at: Date): Promise<void> {
+    if (row.state === 'new' || row.due <= at) return;
+    const latest = await this.repository.latestOfItem(db, userId, { kind: row.kind, refId: row.refId });
+    if (latest?.source !== 'outcome' && latest?.source !== 'override') return;
+    throw new AppError(
+      ErrorCode.Conflict,
+      'Your graded submit already rated this problem until it is due again; override that rating instead (POST /api/review/:itemId/override)',
+    );
   }
 
   /** The outcome an override may replace: the item's latest review, a graded outcome not overridden yet. */

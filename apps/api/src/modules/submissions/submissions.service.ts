@@ -58,7 +58,7 @@ export class SubmissionsService {
     if (backlog.oldestWaitMs > this.env.GRADING_MAX_WAIT_MS || backlog.waiting >= this.env.GRADING_MAX_BACKLOG) {
       throw AppError.rateLimited(backlog.oldestWaitMs, 'The graders are busy; try again in a moment');
     }
-    const { attempt } = await this.outcomes.current(userId, slug, { opened: false, withReview: false });
+    const { attempt } = await this.outcomes.current(userId, slug, { opened: false });
     const created = await this.repository.createIfRoom(
       {
         userId,
