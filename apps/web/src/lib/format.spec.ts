@@ -1,4 +1,4 @@
-import { duration, percent, relativeTime } from './format';
+import { duration, percent, relativeDue, relativeTime } from './format';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
@@ -22,5 +22,19 @@ describe('duration and percent', () => {
     expect(duration(125 * 60_000)).toBe('2 h 5 min');
     expect(percent(0.912)).toBe('91%');
     expect(percent(null)).toBe('–');
+  });
+});
+
+describe('relativeDue', () => {
+  const now = new Date('2026-03-10T10:52:00Z');
+  it('names days for items due from the start of a later day, whatever the hour now', () => {
+    expect(relativeDue('2026-03-11T04:00:00Z', now, 'UTC')).toBe('tomorrow');
+    expect(relativeDue('2026-03-13T04:00:00Z', now, 'UTC')).toBe('in 3 days');
+    expect(relativeDue('2026-03-11T04:00:00Z', new Date('2026-03-10T23:30:00Z'), 'UTC')).toBe('in 5 hours');
+  });
+  it('keeps minutes and hours for items due later today, and the calendar of the given timezone', () => {
+    expect(relativeDue('2026-03-10T11:02:00Z', now, 'UTC')).toBe('in 10 minutes');
+    // 03:00 UTC on the 11th is still 23:00 on the 10th in New York.
+    expect(relativeDue('2026-03-11T03:00:00Z', new Date('2026-03-10T14:00:00Z'), 'America/New_York')).toBe('in 13 hours');
   });
 });

@@ -23,6 +23,27 @@ export function relativeTime(iso: string, now: Date): string {
   return say(abs / (365 * DAY), 'year');
 }
 
+/** The calendar date (YYYY-MM-DD) of an instant in the browser's (or the given) timezone. */
+function calendarDate(at: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(
+    at,
+  );
+}
+
+/**
+ * When a scheduled item comes back. Items due later than today are due from the start of a learner day, so they are
+ * named by calendar day ("tomorrow", "in 3 days") rather than by hours that depend on the time of asking; items due
+ * later today (learning steps) keep minutes and hours.
+ */
+export function relativeDue(iso: string, now: Date, timeZone?: string): string {
+  const due = new Date(iso);
+  const days = Math.round((Date.parse(calendarDate(due, timeZone)) - Date.parse(calendarDate(now, timeZone))) / DAY);
+  if (days <= 0 || due.getTime() - now.getTime() < 6 * HOUR) return relativeTime(iso, now);
+  if (days === 1) return 'tomorrow';
+  if (days < 60) return `in ${days} days`;
+  return relativeTime(iso, now);
+}
+
 /** "Tue 3 Dec, 04:00" in the browser's (or the given) timezone. */
 export function dateTime(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-GB', {

@@ -24,7 +24,7 @@ export function SubmissionHistory({
 
   useEffect(() => {
     let cancelled = false;
-    void api.get(`/api/problems/${slug}/submissions?limit=50`, ZListSubmissionsResponse).then((result) => {
+    void api.get(`/api/problems/${slug}/submissions?mode=submit&limit=50`, ZListSubmissionsResponse).then((result) => {
       if (cancelled) return;
       if (result.ok) {
         setItems(result.data.items);

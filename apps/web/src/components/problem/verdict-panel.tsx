@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { api } from '../../lib/api/browser';
 import { newClientId, withRetry } from '../../lib/client-id';
-import { dateTime, duration, RATING_LABEL, relativeTime, TEST_STATUS_LABEL, VERDICT_LABEL } from '../../lib/format';
+import { dateTime, duration, RATING_LABEL, relativeDue, TEST_STATUS_LABEL, VERDICT_LABEL } from '../../lib/format';
 import { useToast } from '../ui/toast';
 import { TestComparison } from './value-diff';
 
@@ -159,7 +159,7 @@ function OutcomeLine({ result, slug, fromReview }: { result: TSubmissionView; sl
           {due ? (
             <>
               {' '}
-              · comes back <strong data-testid="next-review">{relativeTime(due, now)}</strong> ({dateTime(due)})
+              · comes back <strong data-testid="next-review">{relativeDue(due, now)}</strong> ({dateTime(due)})
             </>
           ) : null}
         </span>

@@ -16,7 +16,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import { api } from '../../lib/api/browser';
 import { withRetry } from '../../lib/client-id';
-import { capitalise, dateTime, plural, RATING_LABEL, relativeTime } from '../../lib/format';
+import { capitalise, dateTime, plural, RATING_LABEL, relativeDue } from '../../lib/format';
 import { INITIAL_REVIEW_STATE, REFILL_BELOW, remaining, reviewReducer } from '../../lib/review-queue';
 import { Markdown } from '../markdown';
 import { EmptyState } from '../states';
@@ -327,7 +327,7 @@ function DoneForNow({ done, nextDueAt }: { done: number; nextDueAt: string | nul
       >
         {nextDueAt ? (
           <span data-testid="next-due">
-            The next item is due <strong>{relativeTime(nextDueAt, now)}</strong> ({dateTime(nextDueAt)}).
+            The next item is due <strong>{relativeDue(nextDueAt, now)}</strong> ({dateTime(nextDueAt)}).
           </span>
         ) : (
           'Nothing else is scheduled. Enroll in a deck to get new items.'

@@ -1,7 +1,7 @@
 import type { TStatsResponse, TUser } from '@prep/contracts';
 import { ArrowRight, BookOpen, Code2, Flame, Sparkles, Target } from 'lucide-react';
 import Link from 'next/link';
-import { dateTime, duration, percent, plural, relativeTime } from '../../lib/format';
+import { dateTime, duration, percent, plural, relativeDue } from '../../lib/format';
 import { ForecastChart } from '../charts/forecast-chart';
 import { ReviewHeatmap } from '../charts/review-heatmap';
 
@@ -63,7 +63,7 @@ export function Dashboard({ user, stats }: { user: TUser; stats: TStatsResponse 
             {dueTotal > 0
               ? 'Due items first, then new ones.'
               : stats.nextDueAt
-                ? `Next item due ${relativeTime(stats.nextDueAt, now)} (${dateTime(stats.nextDueAt)}).`
+                ? `Next item due ${relativeDue(stats.nextDueAt, now)} (${dateTime(stats.nextDueAt)}).`
                 : 'Nothing scheduled yet.'}
           </p>
         </div>

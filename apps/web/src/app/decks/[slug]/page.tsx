@@ -9,7 +9,7 @@ import { pickParam, SearchField, SelectField } from '../../../components/ui/filt
 import { ItemStateBadge } from '../../../components/study/item-state-badge';
 import { serverGet } from '../../../lib/api/server';
 import { withQuery } from '../../../lib/url';
-import { capitalise, relativeTime } from '../../../lib/format';
+import { capitalise, relativeDue } from '../../../lib/format';
 
 type TParams = { slug: string };
 type TSearch = { q?: string; kind?: string; tag?: string; state?: string; offset?: string };
@@ -165,7 +165,7 @@ function ItemRow({ item, now }: { item: TDeckDetailResponse['items'][number]; no
       </div>
       <div className="item-row__meta">
         <ItemStateBadge state={state} />
-        {state.due && !state.dueNow && !state.suspended ? <span>due {relativeTime(state.due, now)}</span> : null}
+        {state.due && !state.dueNow && !state.suspended ? <span>due {relativeDue(state.due, now)}</span> : null}
         {state.reps > 0 ? <span>{state.reps} reviews</span> : null}
       </div>
     </li>
