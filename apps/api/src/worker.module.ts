@@ -8,7 +8,6 @@ import { SchedulingProcessor } from './modules/optimizer/jobs/scheduling.process
 import { OptimizerModule } from './modules/optimizer/optimizer.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
 import { QueueModule } from './modules/queue/queue.module';
-import type { LearnerReviewState } from './modules/reminders/learner-state';
 import { RemindersWorkerModule } from './modules/reminders/reminders-worker.module';
 import { GradingWorkerModule } from './modules/submissions/jobs/grading-worker.module';
 import { SystemProcessor } from './modules/system/ping.processor';
@@ -16,7 +15,7 @@ import { SystemProcessor } from './modules/system/ping.processor';
 /** The worker process: the same modules as the API, no HTTP server, plus the queue consumers. */
 @Module({})
 export class WorkerModule {
-  static forRoot(env: WorkerEnv, options: { clock?: Clock; learnerState?: LearnerReviewState } = {}): DynamicModule {
+  static forRoot(env: WorkerEnv, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: WorkerModule,
       global: true,
@@ -26,7 +25,7 @@ export class WorkerModule {
         PrismaModule,
         QueueModule,
         HealthModule,
-        RemindersWorkerModule.forRoot({ learnerState: options.learnerState }),
+        RemindersWorkerModule,
         GradingWorkerModule,
         OptimizerModule,
       ],

@@ -260,8 +260,16 @@ describe('60 simulated days in New York across the start of DST', () => {
     // What reminders read: the streak, the timezone, and what is due by kind (as the queue would show it).
     expect(await app.get(StatsService).currentStreak(me.user.id, clock.now())).toBe(stats.streak.current);
     expect((await app.get(SettingsService).timezones([me.user.id, LEARNER_ID.replace(/0$/, '1')])).get(me.user.id)).toBe(ZONE);
-    const due = await app.get(StudyQueueService).countDue(me.user.id, clock.now());
+    const { due } = await app.get(StudyQueueService).countDue(me.user.id, clock.now());
     const queue = ZReviewNextResponse.parse((await call(app, { url: '/api/review/next?limit=50', cookie: me.cookie })).json());
-    expect(due.total).toBe(queue.items.filter((i) => i.queue !== 'new' && i.state.dueNow).length);
+    const shown = queue.items.filter((i) => i.queue !== 'new' && i.state.dueNow);
+    expect(due).toEqual({
+      card: shown.filter((i) => i.kind === 'card').length,
+      problem: shown.filter((i) => i.kind === 'problem').length,
+      lab: 0,
+      total: shown.length,
+    });
+    expect(queue.counts.review + queue.counts.learning).toBe(due.total);
+    expect(stats.today.dueNow).toEqual(due);
   }, 120_000);
 });

@@ -181,7 +181,7 @@ export function registerStudyPaths(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/settings',
     tags: ['settings'],
-    summary: 'My study settings (defaults until changed)',
+    summary: 'My study settings and review reminders (defaults until changed)',
     responses: { 200: json(ZSettingsResponse, 'Settings'), ...signedIn },
   });
   registry.registerPath({
@@ -189,6 +189,11 @@ export function registerStudyPaths(registry: OpenAPIRegistry): void {
     path: '/settings',
     tags: ['settings'],
     summary: 'Change any subset of my settings',
+    description:
+      'Nested objects (`newPerDay`, `steps`, `reminders`) may be partial. Reminders are off until `reminders.enabled` is true; ' +
+      'a reminder goes at `reminders.localTime` in `timezone` on the chosen weekdays when at least `minDue` items are due now ' +
+      '(due reviews and learning steps, as `GET /stats` `today.dueNow` counts them; new items never count). Changing the timezone, ' +
+      'time or days applies from now: a time already past today waits for the next chosen day.',
     request: body(ZUpdateSettingsRequest),
     responses: { 200: json(ZSettingsResponse, 'The settings now in force'), ...badInput, ...signedIn },
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZReminderSettings, ZReminderSettingsUpdate } from './reminders';
 
 /** A valid IANA timezone name (as the runtime's ICU knows them), e.g. `Europe/Berlin`. */
 export const ZTimezone = z
@@ -61,7 +62,8 @@ export const ZFsrsSettings = z.object({
   reviewsSinceOptimization: z.number().int(),
 });
 
-export const ZSettings = z.object({
+/** The learner core's study settings (scheduling, limits, days). */
+export const ZStudySettings = z.object({
   /** Desired retention: the probability of recall at which items come due. */
   desiredRetention: z.number().min(0.7).max(0.97),
   newPerDay: ZNewPerDay,
@@ -78,6 +80,10 @@ export const ZSettings = z.object({
   leechThreshold: z.number().int().min(1).max(99),
   fsrs: ZFsrsSettings,
 });
+export type TStudySettings = z.infer<typeof ZStudySettings>;
+
+/** Everything `GET /api/settings` shows: the study settings and the review reminders (which use `timezone`). */
+export const ZSettings = ZStudySettings.extend({ reminders: ZReminderSettings });
 export type TSettings = z.infer<typeof ZSettings>;
 
 export const DEFAULT_STEPS: TStepsByKind = {
@@ -87,7 +93,7 @@ export const DEFAULT_STEPS: TStepsByKind = {
   lab: { learning: [], relearning: [] },
 };
 
-export const DEFAULT_SETTINGS: Omit<TSettings, 'fsrs'> = {
+export const DEFAULT_SETTINGS: Omit<TStudySettings, 'fsrs'> = {
   desiredRetention: 0.9,
   newPerDay: { card: 20, problem: 3, lab: 1 },
   reviewsPerDay: 200,
@@ -111,6 +117,8 @@ export const ZUpdateSettingsRequest = z.strictObject({
   maximumIntervalDays: z.number().int().min(1).max(36_500).optional(),
   leechThreshold: z.number().int().min(1).max(99).optional(),
   fsrsWeights: ZFsrsWeights.nullable().optional(),
+  /** Any subset of the reminder settings. A new `timezone` (or time, or days) applies from now: a time already past today waits for tomorrow. */
+  reminders: ZReminderSettingsUpdate.optional(),
 });
 export type TUpdateSettingsRequest = z.infer<typeof ZUpdateSettingsRequest>;
 

@@ -23,6 +23,13 @@ export const ZStatsResponse = z.object({
     date: ZLearnerDate,
     /** Due by the end of today (overdue included), by kind. */
     due: ZKindCounts,
+    /**
+     * Due now, by kind: what the review queue shows at this moment (due reviews within what is left of today's review
+     * limit, and learning steps due); new items not counted. The count of the page title and of review reminders.
+     */
+    dueNow: ZKindCounts,
+    /** New items the queue offers today: those available within what is left of today's new-item limits. */
+    newToday: ZKindCounts,
     /** New items available in enrolled decks (before the daily limit). */
     newAvailable: ZKindCounts,
     reviews: z.number().int(),

@@ -1,47 +1,40 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { TKindCounts } from '@prep/contracts';
+import { SettingsService } from '../settings/settings.service';
+import { StatsService } from '../stats/stats.service';
+import { StudyQueueService } from '../study/study-queue.service';
 
-/** Items due now, by kind; `total` is their sum (the learner core's per-kind counts). */
-export interface DueByKind {
-  card: number;
-  problem: number;
-  lab: number;
-  total: number;
-}
+/** Items due now, by kind; `total` is their sum. */
+export type DueByKind = TKindCounts;
 
 export interface LearnerReviewSnapshot {
+  /** What the review queue shows now apart from new items: due reviews (within today's limit) and learning steps. */
   due: DueByKind;
-  /** Consecutive learner days with at least one review, up to today. */
+  /** New items the queue also offers today (within today's new-item limits). Never a reason to send a reminder. */
+  newToday: number;
+  /** Consecutive learner days with at least one review, up to today (or yesterday when today has none yet). */
   streakDays: number;
 }
 
 /**
- * What reminders need from the learner core: each learner's timezone, what is due and the streak. Reminders read
- * them only through this, so wiring to the core's services is one provider.
- */
-export abstract class LearnerReviewState {
-  /** IANA timezone per learner (every id gets one: the core's default when the learner never chose). */
-  abstract timezones(userIds: readonly string[]): Promise<Map<string, string>>;
-  abstract snapshot(userId: string, now: Date): Promise<LearnerReviewSnapshot>;
-}
-
-/**
- * Stands in until the learner core (settings, due counts, streaks) is merged: every learner is in UTC with nothing
- * due, so no reminder goes out. Replaced by a provider that asks the core's services.
+ * What reminders read from the learner core: each learner's timezone, what the review queue would show, and the
+ * streak. "Due" is the core's own count (StudyQueueService.countDue), the one the dashboard shows as due now.
  */
 @Injectable()
-export class NoLearnerCoreYet extends LearnerReviewState {
-  private readonly logger = new Logger('Reminders');
-  private warned = false;
+export class LearnerReviewState {
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly queue: StudyQueueService,
+    private readonly stats: StatsService,
+  ) {}
 
-  async timezones(userIds: readonly string[]): Promise<Map<string, string>> {
-    return new Map(userIds.map((id) => [id, 'UTC']));
+  /** IANA timezone per learner (every id gets one: the core's default when the learner never chose). */
+  timezones(userIds: readonly string[]): Promise<Map<string, string>> {
+    return this.settings.timezones(userIds);
   }
 
-  async snapshot(): Promise<LearnerReviewSnapshot> {
-    if (!this.warned) {
-      this.warned = true;
-      this.logger.warn('due counts are not wired to the learner core yet: reminders count nothing as due');
-    }
-    return { due: { card: 0, problem: 0, lab: 0, total: 0 }, streakDays: 0 };
+  async snapshot(userId: string, now: Date): Promise<LearnerReviewSnapshot> {
+    const [counts, streakDays] = await Promise.all([this.queue.countDue(userId, now), this.stats.currentStreak(userId, now)]);
+    return { due: counts.due, newToday: counts.new.total, streakDays };
   }
 }

@@ -1,16 +1,19 @@
-import { type DynamicModule, Module, type OnModuleDestroy, Inject } from '@nestjs/common';
+import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { QueueName } from '@prep/contracts';
 import { WORKER_ENV } from '../../config/config.tokens';
 import type { WorkerEnv } from '../../config/env';
 import { BULL_CONNECTION } from '../queue/queue.tokens';
+import { SettingsModule } from '../settings/settings.module';
+import { StatsModule } from '../stats/stats.module';
+import { StudyModule } from '../study/study.module';
 import { ReminderComposer } from './email/reminder-composer';
 import { REMINDER_EMAILS_QUEUE, REMINDER_TICKS_QUEUE } from './jobs/reminder-queues';
 import { ReminderScheduler } from './jobs/reminder-scheduler';
 import { ReminderSender } from './jobs/reminder-sender';
 import { RemindersProcessor } from './jobs/reminders.processor';
-import { LearnerReviewState, NoLearnerCoreYet } from './learner-state';
+import { LearnerReviewState } from './learner-state';
 import { Mailer } from './mailer';
 import { ReminderLinks } from './reminder-links';
 import { RemindersRepository } from './reminders.repository';
@@ -21,39 +24,28 @@ const queue = (token: symbol, name: string) => ({
   useFactory: (env: WorkerEnv, connection: IORedis) => new Queue(name, { connection, prefix: env.QUEUE_PREFIX }),
 });
 
-export interface RemindersWorkerOptions {
-  /** Until the learner core is merged, tests seed timezones and due counts through this. */
-  learnerState?: LearnerReviewState;
-}
-
-/** The worker's half of reminders: the 15-minute scheduler and the email sender. */
-@Module({})
+/** The worker's half of reminders: the 15-minute scheduler and the email sender, reading the learner core. */
+@Module({
+  imports: [SettingsModule, StudyModule, StatsModule],
+  providers: [
+    queue(REMINDER_TICKS_QUEUE, QueueName.Reminders),
+    queue(REMINDER_EMAILS_QUEUE, QueueName.ReminderEmails),
+    LearnerReviewState,
+    RemindersRepository,
+    ReminderLinks,
+    ReminderComposer,
+    Mailer,
+    ReminderScheduler,
+    ReminderSender,
+    RemindersProcessor,
+  ],
+  exports: [ReminderScheduler],
+})
 export class RemindersWorkerModule implements OnModuleDestroy {
   constructor(
     @Inject(REMINDER_TICKS_QUEUE) private readonly ticks: Queue,
     @Inject(REMINDER_EMAILS_QUEUE) private readonly emails: Queue,
   ) {}
-
-  static forRoot(options: RemindersWorkerOptions = {}): DynamicModule {
-    return {
-      module: RemindersWorkerModule,
-      providers: [
-        queue(REMINDER_TICKS_QUEUE, QueueName.Reminders),
-        queue(REMINDER_EMAILS_QUEUE, QueueName.ReminderEmails),
-        options.learnerState
-          ? { provide: LearnerReviewState, useValue: options.learnerState }
-          : { provide: LearnerReviewState, useClass: NoLearnerCoreYet },
-        RemindersRepository,
-        ReminderLinks,
-        ReminderComposer,
-        Mailer,
-        ReminderScheduler,
-        ReminderSender,
-        RemindersProcessor,
-      ],
-      exports: [ReminderScheduler],
-    };
-  }
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all([this.ticks.close(), this.emails.close()]);

@@ -27,15 +27,26 @@ export class RemindersService {
   }
 
   /**
-   * Applies any subset of the settings. Turning reminders on, or moving their time or days, starts the schedule now:
-   * a time already past today waits for its next day rather than mailing at once.
+   * Applies any subset of the settings. Turning reminders on, or moving their time, days or timezone, starts the
+   * schedule now: a time already past today waits for its next day rather than mailing at once as a missed one.
+   * A learner who never stored reminder settings and changes nothing here keeps the defaults without a row.
    */
-  async updateSettings(userId: string, update: TReminderSettingsUpdate): Promise<TReminderSettings> {
+  async updateSettings(
+    userId: string,
+    update: TReminderSettingsUpdate,
+    options: { timezoneChanged?: boolean } = {},
+  ): Promise<TReminderSettings> {
     const stored = await this.repository.findPreference(userId);
     const current = toReminderSettings(stored);
+    if (!stored && Object.keys(update).length === 0) return current;
     const next = toReminderSettings(toPreferenceRow({ ...current, ...update }));
     const turnedOn = next.enabled && !current.enabled;
-    const rescheduled = !stored || turnedOn || next.localTime !== current.localTime || next.weekdays.join() !== current.weekdays.join();
+    const rescheduled =
+      !stored ||
+      turnedOn ||
+      options.timezoneChanged === true ||
+      next.localTime !== current.localTime ||
+      next.weekdays.join() !== current.weekdays.join();
     await this.repository.savePreference(userId, toPreferenceRow(next), {
       ...(rescheduled ? { activeSince: this.clock.now() } : {}),
       ...(turnedOn ? { unsubscribedAt: null } : {}),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { clipParameters, default_w, migrateParameters } from 'ts-fsrs';
-import type { TSettings, TUpdateSettingsRequest } from '@prep/contracts';
+import type { TStudySettings, TUpdateSettingsRequest } from '@prep/contracts';
 import { LearnerCalendar } from '../study/scheduler/learner-calendar';
 import { Scheduler } from '../study/scheduler/scheduler';
 import { DEFAULT_STORED_SETTINGS, SettingsRepository, type StoredSettings } from './settings.repository';
@@ -21,12 +21,12 @@ export interface LearnerSchedule {
 export class SettingsService {
   constructor(private readonly repository: SettingsRepository) {}
 
-  async get(userId: string): Promise<TSettings> {
+  async get(userId: string): Promise<TStudySettings> {
     const stored = await this.repository.find(userId);
     return this.toContract(stored, await this.repository.countRatedReviewsSince(userId, stored.optimizedAt));
   }
 
-  async update(userId: string, change: TUpdateSettingsRequest): Promise<TSettings> {
+  async update(userId: string, change: Omit<TUpdateSettingsRequest, 'reminders'>): Promise<TStudySettings> {
     const current = await this.repository.find(userId);
     const steps = { ...current.steps };
     for (const kind of ['card', 'problem', 'lab'] as const) steps[kind] = { ...steps[kind], ...change.steps?.[kind] };
@@ -59,7 +59,7 @@ export class SettingsService {
     return scheduleFor(settings);
   }
 
-  private toContract(stored: StoredSettings, reviewsSinceOptimization: number): TSettings {
+  private toContract(stored: StoredSettings, reviewsSinceOptimization: number): TStudySettings {
     const { fsrsWeights, optimizedAt, ...rest } = stored;
     return {
       ...rest,

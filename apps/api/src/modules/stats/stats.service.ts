@@ -51,9 +51,10 @@ export class StatsService {
     const days = { timezone: settings.timezone, rolloverHour: settings.rolloverHour };
     const today = calendar.dayOf(now);
     const startOf = (daysAgo: number) => calendar.startOf(today - daysAgo);
-    const [history, due, states, decks, newAvailable, nextDueAt, newStudied, r7, r30, r365] = await Promise.all([
+    const [history, due, queueNow, states, decks, newAvailable, nextDueAt, newStudied, r7, r30, r365] = await Promise.all([
       this.stats.reviewDays(userId, days),
       this.stats.dueByDay(userId, calendar.startOf(today + 30), now, days),
+      this.queue.countDue(userId, now),
       this.stats.stateCounts(userId),
       this.stats.deckProgress(userId, calendar.startOf(today + 1), now),
       this.queue.newAvailable(userId, now),
@@ -96,6 +97,8 @@ export class StatsService {
       today: {
         date: calendar.dateOf(today),
         due: forecast[0]!.due,
+        dueNow: queueNow.due,
+        newToday: queueNow.new,
         newAvailable,
         reviews: todays?.reviews ?? 0,
         newStudied,

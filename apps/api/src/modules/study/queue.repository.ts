@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TStudyKind } from '@prep/contracts';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
-import { SHOWABLE, STATE_COLUMNS, unburied } from './study.sql';
+import { dueAt, SHOWABLE, STATE_COLUMNS, unburied } from './study.sql';
 import type { StateRow } from './study.types';
 
 export interface Candidates {
@@ -119,14 +119,22 @@ export class QueueRepository {
     return { learning: row?.learning ?? null, review: row?.review ?? null };
   }
 
-  /** Studied items due by `until` per kind (what a reminder counts). */
-  async dueByKind(userId: string, until: Date, now: Date): Promise<Record<TStudyKind, number>> {
-    const rows = await this.prisma.$queryRaw<{ kind: TStudyKind; n: bigint }[]>`
-      SELECT s.kind, count(*) AS n FROM "StudyState" s
-      WHERE s."userId" = ${userId}::uuid AND s.state <> 'new' AND ${SHOWABLE} AND s.due <= ${until} AND ${unburied(now)}
-      GROUP BY s.kind`;
+  /** Studied items the queue would show at `at`, per kind: reviews, and learning or relearning steps. */
+  async dueByKind(userId: string, at: Date): Promise<{ review: Record<TStudyKind, number>; learning: Record<TStudyKind, number> }> {
+    const rows = await this.prisma.$queryRaw<{ kind: TStudyKind; review: boolean; n: bigint }[]>`
+      SELECT s.kind, (s.state = 'review') AS review, count(*) AS n FROM "StudyState" s
+      WHERE s."userId" = ${userId}::uuid AND ${dueAt(at)}
+      GROUP BY 1, 2`;
+    const out = { review: { card: 0, problem: 0, lab: 0 }, learning: { card: 0, problem: 0, lab: 0 } };
+    for (const r of rows) out[r.review ? 'review' : 'learning'][r.kind] = Number(r.n);
+    return out;
+  }
+
+  /** The kinds of the first `limit` due reviews in queue order (when the daily review limit cuts the queue short). */
+  async firstReviewsByKind(userId: string, at: Date, limit: number): Promise<Record<TStudyKind, number>> {
+    const { reviews } = await this.candidates(userId, at, { reviews: limit, learning: 0, fresh: { card: 0, problem: 0, lab: 0 } });
     const out: Record<TStudyKind, number> = { card: 0, problem: 0, lab: 0 };
-    for (const r of rows) out[r.kind] = Number(r.n);
+    for (const row of reviews.rows) out[row.kind]++;
     return out;
   }
 }

@@ -12,6 +12,14 @@ export const LEARN_AHEAD_MS = 20 * 60_000;
 /** New items fetched per kind at most; a larger daily limit is counted, not fetched. */
 const NEW_FETCH_CAP = 200;
 
+const sum = (byKind: Record<TStudyKind, number>) => STUDY_KINDS.reduce((n, k) => n + byKind[k], 0);
+
+/** Counts given in STUDY_KINDS order, with their total. */
+function kindCounts(values: readonly number[]): TKindCounts {
+  const byKind = Object.fromEntries(STUDY_KINDS.map((k, i) => [k, values[i] ?? 0])) as Record<TStudyKind, number>;
+  return { ...byKind, total: sum(byKind) };
+}
+
 /** Spreads each kind's items evenly through the result, keeping each kind's own order (Anki's "mix" of queues). */
 export function interleave<T>(lists: T[][]): T[] {
   return lists
@@ -36,17 +44,8 @@ export class StudyQueueService {
    */
   async next(userId: string, limit: number): Promise<TReviewNextResponse> {
     const now = this.clock.now();
-    const learner = await this.settings.forScheduling(userId);
+    const { learner, today, startsAt, endsAt, done, reviewRoom, newRoom } = await this.learnerDay(userId, now);
     const { calendar, settings } = learner;
-    const today = calendar.dayOf(now);
-    const startsAt = calendar.startOf(today);
-    const endsAt = calendar.startOf(today + 1);
-    const done = await this.queue.dayCounts(userId, startsAt, endsAt);
-    const reviewRoom = Math.max(0, settings.reviewsPerDay - done.reviews);
-    const newRoom = Object.fromEntries(STUDY_KINDS.map((k) => [k, Math.max(0, settings.newPerDay[k] - done.newByKind[k])])) as Record<
-      TStudyKind,
-      number
-    >;
 
     const fetchNew = Object.fromEntries(STUDY_KINDS.map((k) => [k, Math.min(newRoom[k], NEW_FETCH_CAP)])) as Record<TStudyKind, number>;
     const picked = await this.queue.candidates(userId, now, {
@@ -99,18 +98,22 @@ export class StudyQueueService {
   }
 
   /**
-   * Items due for a learner at `at`, by kind: studied items whose due time has come (not suspended, buried, paused or
-   * retired). New items are not counted. For reminders (issue 10), with SettingsService.get for timezone and rollover.
+   * What the queue would offer at `at`, counted by kind without fetching it: `due` is the reviews due (as many as
+   * today's review limit still allows, picked in queue order) plus the learning steps due; `new` is the new items
+   * within what is left of today's new-item limits. Not suspended, buried, paused (deck left) or retired. One
+   * definition of "due now" for the dashboard (GET /stats), the page title and review reminders.
    */
-  async countDue(userId: string, at: Date): Promise<TKindCounts> {
-    const byKind = await this.queue.dueByKind(userId, at, at);
-    return { ...byKind, total: byKind.card + byKind.problem + byKind.lab };
+  async countDue(userId: string, at: Date): Promise<{ due: TKindCounts; new: TKindCounts }> {
+    const { reviewRoom, newRoom } = await this.learnerDay(userId, at);
+    const due = await this.queue.dueByKind(userId, at);
+    const reviews = sum(due.review) > reviewRoom ? await this.queue.firstReviewsByKind(userId, at, reviewRoom) : due.review;
+    const fresh = await Promise.all(STUDY_KINDS.map((k) => (newRoom[k] > 0 ? this.queue.countNew(userId, k, at, newRoom[k]) : 0)));
+    return { due: kindCounts(STUDY_KINDS.map((k) => reviews[k] + due.learning[k])), new: kindCounts(fresh) };
   }
 
   /** New items available now in enrolled decks, by kind (before the daily limits). */
   async newAvailable(userId: string, now: Date): Promise<TKindCounts> {
-    const [card, problem, lab] = await Promise.all(STUDY_KINDS.map((k) => this.queue.countNew(userId, k, now, 1_000_000)));
-    return { card: card!, problem: problem!, lab: lab!, total: card! + problem! + lab! };
+    return kindCounts(await Promise.all(STUDY_KINDS.map((k) => this.queue.countNew(userId, k, now, 1_000_000))));
   }
 
   /** When the earliest studied item in the queue comes due after `now` (null when none is scheduled). */
@@ -118,6 +121,22 @@ export class StudyQueueService {
     const next = await this.queue.nextDue(userId, now);
     const times = [next.learning, next.review].filter((d): d is Date => d !== null).map((d) => d.getTime());
     return times.length ? new Date(Math.min(...times)) : null;
+  }
+
+  /** The learner's day at `now` and what today's limits have left. */
+  private async learnerDay(userId: string, now: Date) {
+    const learner = await this.settings.forScheduling(userId);
+    const { calendar, settings } = learner;
+    const today = calendar.dayOf(now);
+    const startsAt = calendar.startOf(today);
+    const endsAt = calendar.startOf(today + 1);
+    const done = await this.queue.dayCounts(userId, startsAt, endsAt);
+    const reviewRoom = Math.max(0, settings.reviewsPerDay - done.reviews);
+    const newRoom = Object.fromEntries(STUDY_KINDS.map((k) => [k, Math.max(0, settings.newPerDay[k] - done.newByKind[k])])) as Record<
+      TStudyKind,
+      number
+    >;
+    return { learner, today, startsAt, endsAt, done, reviewRoom, newRoom };
   }
 
   private async countNew(userId: string, now: Date, room: Record<TStudyKind, number>, fetched: StateRow[][]): Promise<number> {

@@ -38,6 +38,7 @@ export class ReminderComposer {
       createElement(ReminderEmail, {
         displayName: input.displayName,
         due: input.due,
+        newToday: input.newToday,
         streakDays: input.streakDays,
         reviewUrl: this.links.review(),
         settingsUrl: this.links.settings(),

@@ -23,6 +23,7 @@ describe('reminder email', () => {
       localDate: '2026-03-08',
       displayName: 'Ada <script>',
       due: due(1, 0),
+      newToday: 0,
       streakDays: 0,
     });
     expect(mail.html).toMatch(/^<!DOCTYPE html PUBLIC/);
@@ -33,5 +34,25 @@ describe('reminder email', () => {
     expect(mail.messageId).toBe('<reminder.4b0c2f1e-8a53-4a8e-9c1e-2f0d7f1b9a10.2026-03-08@prep.example.test>');
     expect(mail.headers['List-Unsubscribe']).toMatch(/^<https:\/\/prep\.example\.test\/api\/reminders\/unsubscribe\?token=[\w.-]+>$/);
     expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('mentions new items only as extra, and says what "due" counts', async () => {
+    const links = new ReminderLinks({ WEB_ORIGIN: 'https://prep.example.test', UNSUBSCRIBE_SECRET: 'x'.repeat(40) });
+    const compose = (newToday: number) =>
+      new ReminderComposer(links).compose({
+        userId: 'u',
+        localDate: '2026-03-08',
+        displayName: null,
+        due: due(2, 1),
+        newToday,
+        streakDays: 3,
+      });
+    const withNew = await compose(1);
+    expect(withNew.subject).toBe('3 items are due for review');
+    expect(withNew.text).toContain('1 new item is ready to learn today as well.');
+    expect(withNew.text).toMatch(
+      /Due means what your review queue holds right now: reviews that have come due and learning steps, not\s+new items/,
+    );
+    expect((await compose(0)).text).not.toContain('ready to learn today');
   });
 });

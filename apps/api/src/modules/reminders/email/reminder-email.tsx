@@ -4,6 +4,7 @@ import type { DueByKind } from '../learner-state';
 export interface ReminderEmailProps {
   displayName: string | null;
   due: DueByKind;
+  newToday: number;
   streakDays: number;
   reviewUrl: string;
   settingsUrl: string;
@@ -33,6 +34,12 @@ export function reminderSubject(due: DueByKind): string {
   return `${plural(due.total, ['item is', 'items are'])} due for review`;
 }
 
+/** New items are offered with the reviews, but are not what a reminder is about. */
+function newItemsLine(newToday: number): string | null {
+  if (newToday <= 0) return null;
+  return `${plural(newToday, ['new item is', 'new items are'])} ready to learn today as well.`;
+}
+
 function streakLine(days: number): string {
   if (days <= 0) return 'A short session today starts a new streak.';
   return `You are on a ${days}-day streak. A short session today keeps it going.`;
@@ -41,7 +48,8 @@ function streakLine(days: number): string {
 const colors = { text: '#1f2933', muted: '#52606d', accent: '#2f6fde', border: '#e4e7eb', background: '#f5f7fa' };
 
 /** The reminder email; the plain-text body is rendered from the same markup. */
-export function ReminderEmail({ displayName, due, streakDays, reviewUrl, settingsUrl, unsubscribeUrl }: ReminderEmailProps) {
+export function ReminderEmail({ displayName, due, newToday, streakDays, reviewUrl, settingsUrl, unsubscribeUrl }: ReminderEmailProps) {
+  const newItems = newItemsLine(newToday);
   return (
     <Html lang="en">
       <Head />
@@ -57,6 +65,7 @@ export function ReminderEmail({ displayName, due, streakDays, reviewUrl, setting
           <Text style={{ color: colors.text, fontSize: 16 }}>
             {`You have ${plural(due.total, ['item', 'items'])} due: ${describeDue(due)}.`}
           </Text>
+          {newItems && <Text style={{ color: colors.text, fontSize: 16 }}>{newItems}</Text>}
           <Text style={{ color: colors.text, fontSize: 16 }}>{streakLine(streakDays)}</Text>
           <Section style={{ margin: '24px 0' }}>
             <Button
@@ -74,6 +83,10 @@ export function ReminderEmail({ displayName, due, streakDays, reviewUrl, setting
             </Button>
           </Section>
           <Hr style={{ borderColor: colors.border }} />
+          <Text style={{ color: colors.muted, fontSize: 13 }}>
+            Due means what your review queue holds right now: reviews that have come due and learning steps, not new items; a day with only
+            new items sends no reminder.
+          </Text>
           <Text style={{ color: colors.muted, fontSize: 13 }}>
             You get this because you turned on review reminders in Recall Prep. <Link href={settingsUrl}>Change the time or days</Link> or{' '}
             <Link href={unsubscribeUrl}>unsubscribe</Link>.
