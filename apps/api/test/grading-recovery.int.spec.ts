@@ -263,7 +263,16 @@ describe('exactly one final verdict', () => {
 
     // A later accepted submit of the same attempt is practice: the decision stays.
     const second = await prisma.submission.create({
-      data: { ...first, id: undefined, status: 'running', attemptId: first.attemptId, createdAt: clock.now() },
+      data: {
+        userId: first.userId,
+        problemSlug: first.problemSlug,
+        problemVersion: first.problemVersion,
+        mode: first.mode,
+        code: first.code,
+        status: 'running',
+        attemptId: first.attemptId,
+        createdAt: clock.now(),
+      },
     });
     const again = await worker.get(SubmissionsRepository).startGrading(second.id, clock.now());
     expect(await finalizer.finish(again!, accepted, problem)).toBe(true);
