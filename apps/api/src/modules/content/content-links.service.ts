@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TConceptRef, TPracticeLink } from '@prep/contracts';
 import { toConceptRef, toPracticeLink } from './content.mapper';
-import { ContentRepository } from './content.repository';
+import { ContentLinksRepository } from './content-links.repository';
 
 /**
  * Reads the problem ↔ concept-card links for the slices that show or schedule them: the concepts behind a problem
@@ -10,7 +10,7 @@ import { ContentRepository } from './content.repository';
  */
 @Injectable()
 export class ContentLinksService {
-  constructor(private readonly repository: ContentRepository) {}
+  constructor(private readonly repository: ContentLinksRepository) {}
 
   /** slug → the cards the problem builds on, most fundamental first; every requested slug is a key. */
   async conceptsForProblems(problemSlugs: readonly string[]): Promise<Map<string, TConceptRef[]>> {
