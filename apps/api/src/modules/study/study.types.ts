@@ -69,9 +69,28 @@ export interface OutcomeRow {
   laterReviews: number;
 }
 
+/** What an item shows, as stored: a card's `practice` links are added by StudyItemsReader. */
+export type StoredContent = Exclude<TStudyContent, { kind: 'card' }> | Omit<Extract<TStudyContent, { kind: 'card' }>, 'practice'>;
+
 export interface ItemContent {
-  content: TStudyContent;
+  content: StoredContent;
   retired: boolean;
+}
+
+/**
+ * A concept card a problem's `again` brought due (studied) or introduced next (new), with what undoing that rating
+ * restores while the card is unchanged since (its version is still `versionAfter`). Stored on the problem's log row.
+ */
+export interface ConceptPull {
+  cardId: string;
+  /** The learner had no state row for the card: undo makes it as if never touched. */
+  created: boolean;
+  /** A studied card's due time before (ISO), else null. */
+  dueBefore: string | null;
+  /** A new card's rank among new items before (a bigint as text), else null. */
+  newRankBefore: string | null;
+  pausedBefore: boolean;
+  versionAfter: number;
 }
 
 export interface ItemKey {
