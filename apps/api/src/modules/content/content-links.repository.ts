@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { TPracticeLink } from '@prep/contracts';
 import { PrismaService } from '../prisma/prisma.service';
+import { PRACTICE_OF_CARD } from './content-links.sql';
 
 /**
- * Reads of the problem ↔ concept-card links (ProblemConcept), for the slices that show or schedule them. Raw SQL:
- * the practice lookup runs on every review-queue request (one query for all of a response's cards).
+ * Reads of the problem ↔ concept-card links (ProblemConcept), for the slices that show or schedule them.
  */
 @Injectable()
 export class ContentLinksRepository {
@@ -18,12 +19,9 @@ export class ContentLinksRepository {
       ORDER BY pc."problemSlug", pc."conceptOrder"`;
   }
 
-  /** The live problems that practise these cards (named by the card, or building on it), each card's in its order. */
-  practiceRows(cardIds: string[]): Promise<{ cardId: string; problemSlug: string; title: string }[]> {
+  /** The live problems that practise each of these cards (every id is answered, `[]` for none). */
+  practice(cardIds: string[]): Promise<{ cardId: string; practice: TPracticeLink[] }[]> {
     return this.prisma.$queryRaw`
-      SELECT pc."cardId", pc."problemSlug", p.title
-      FROM "ProblemConcept" pc JOIN "Problem" p ON p.slug = pc."problemSlug" AND p."retiredAt" IS NULL
-      WHERE pc."cardId" = ANY(${cardIds}::text[])
-      ORDER BY pc."cardId", pc."practiceOrder"`;
+      SELECT c.id AS "cardId", ${PRACTICE_OF_CARD} AS practice FROM unnest(${cardIds}::text[]) AS c(id)`;
   }
 }

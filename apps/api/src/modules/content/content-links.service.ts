@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TConceptRef, TPracticeLink } from '@prep/contracts';
-import { toConceptRef, toPracticeLink } from './content.mapper';
+import { toConceptRef } from './content.mapper';
 import { ContentLinksRepository } from './content-links.repository';
 
 /**
@@ -24,8 +24,8 @@ export class ContentLinksService {
 
   /** card id → the problems that practise it; every requested id is a key. */
   async practiceForCards(cardIds: readonly string[]): Promise<Map<string, TPracticeLink[]>> {
-    const rows = cardIds.length ? await this.repository.practiceRows([...new Set(cardIds)]) : [];
-    return groupInto(cardIds, rows, (r) => r.cardId, toPracticeLink);
+    const rows = cardIds.length ? await this.repository.practice([...new Set(cardIds)]) : [];
+    return new Map(rows.map((r) => [r.cardId, r.practice]));
   }
 
   async practiceForCard(cardId: string): Promise<TPracticeLink[]> {

@@ -69,11 +69,8 @@ export interface OutcomeRow {
   laterReviews: number;
 }
 
-/** What an item shows, as stored: a card's `practice` links are added by StudyItemsReader. */
-export type StoredContent = Exclude<TStudyContent, { kind: 'card' }> | Omit<Extract<TStudyContent, { kind: 'card' }>, 'practice'>;
-
 export interface ItemContent {
-  content: StoredContent;
+  content: TStudyContent;
   retired: boolean;
 }
 
