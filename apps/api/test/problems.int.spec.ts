@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
+  ZItemDetailResponse,
   ZListProblemsResponse,
   ZNextHintResponse,
   ZProblemPage,
@@ -142,6 +143,25 @@ describe('GET /api/problems/:slug', () => {
       outcome: null,
     });
     expect(res.body).not.toMatch(/withinBox|orientation\(/); // nothing of the reference or editorial
+  });
+
+  it('lists the concepts behind it with my state of each; a concept card lists the problems that practise it', async () => {
+    const learner = await registerLearner(app);
+    const page = async () => ZProblemPage.parse((await as(learner, { url: `/api/problems/${SLUG}` })).json());
+    const before = await page();
+    expect(before.concepts.length).toBeGreaterThan(1);
+    expect(before.concepts[0]).toEqual({ id: 'geo-orientation-test', front: expect.stringMatching(/\S/), state: 'new' });
+    expect(before.concepts.every((c) => c.state === 'new')).toBe(true);
+
+    const card = `card:${before.concepts[0]!.id}`;
+    const payload = { rating: 'good', durationMs: 1000, clientReviewId: `concept-${learner.user.id}` };
+    expect((await as(learner, { method: 'POST', url: `/api/review/${card}`, payload })).statusCode).toBe(200);
+    const after = await page();
+    expect(after.concepts.map((c) => c.state)).toEqual(['learning', ...before.concepts.slice(1).map(() => 'new')]);
+
+    const detail = ZItemDetailResponse.parse((await as(learner, { url: `/api/items/${card}` })).json());
+    expect(detail.item.content).toMatchObject({ kind: 'card' });
+    expect(detail.item.content.kind === 'card' && detail.item.content.practice).toContainEqual({ slug: SLUG, title: before.problem.title });
   });
 
   it('answers 404 for an unknown or retired problem and 400 for a malformed slug', async () => {

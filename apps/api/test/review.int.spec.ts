@@ -14,7 +14,7 @@ import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { ReviewsService } from '../src/modules/study/reviews.service';
 import { call, errorOf, registerLearner, type TSignedIn } from './support/api-client';
 import { startTestHttpApp } from './support/http-app';
-import { createDeck, useOwnContent, retireItem, reviewId, type TestDeck } from './support/study-factories';
+import { createDeck, linkConcepts, useOwnContent, retireItem, reviewId, type TestDeck } from './support/study-factories';
 
 const clock = new ManualClock('2026-03-02T15:00:00.000Z');
 let app: NestFastifyApplication;
@@ -172,9 +172,10 @@ describe('review queue and ratings', () => {
     expect(early.review).toMatchObject({ early: true, stateBefore: 'review', elapsedDays: 0 });
   });
 
-  it('tags and suspends a leech at the eighth lapse, and says so', async () => {
-    const { me, deck } = await learnerWithDeck({ cards: 1, problems: 0 });
+  it('tags and suspends a leech at the eighth lapse, and says so with the problems that practise it', async () => {
+    const { me, deck } = await learnerWithDeck({ cards: 1, problems: 1 });
     const id = deck.cardItemIds[0]!;
+    await linkConcepts(app, deck.problemSlugs[0]!, [], deck.cardIds);
     await app.get(PrismaService).studySettings.create({
       data: {
         userId: me.user.id,
@@ -198,6 +199,7 @@ describe('review queue and ratings', () => {
       last = await rate(me, id, 'again');
       expect(last.state.lapses).toBe(lapse);
       expect(last.leech).toBe(lapse === 8);
+      expect(last.leechPractice).toEqual(lapse === 8 ? [{ slug: deck.problemSlugs[0], title: expect.stringMatching(/^Problem 0/) }] : []);
       if (lapse < 8) await rate(me, id, 'good');
     }
     expect(last!.state).toMatchObject({ leech: true, suspended: true, dueNow: false });
@@ -378,5 +380,78 @@ describe('recordOutcome', () => {
     const res = await override();
     expect(res.statusCode).toBe(409);
     expect(errorOf(res).message).toMatch(/reviewed again/);
+  });
+});
+
+describe('a failed problem and its concept cards', () => {
+  const cardsIn = (queue: TReviewNextResponse, name: 'review' | 'new') =>
+    queue.items.filter((i) => i.kind === 'card' && i.queue === name).map((i) => i.id);
+
+  it('brings studied concepts due and introduces new ones first, from any deck, once per lapse, and undo takes it back', async () => {
+    const { me, deck } = await learnerWithDeck({ cards: 4, problems: 1 });
+    const other = await createDeck(app, { cards: 2, problems: 0 }); // not enrolled
+    const [a, b, c, d] = deck.cardItemIds as [string, string, string, string];
+    const [e, f] = other.cardItemIds as [string, string];
+    const [problem] = deck.problemItemIds as [string];
+    const [ia, ib, ic, id] = deck.cardIds as [string, string, string, string];
+    const [ie, iff] = other.cardIds as [string, string];
+    // c only names the problem as practice: not one of its concepts.
+    await linkConcepts(app, deck.problemSlugs[0]!, [id, ia, ie, ib, iff], [ic]);
+    await rate(me, a, 'easy');
+    await rate(me, b, 'easy');
+    expect((await call(app, { method: 'POST', url: `/api/items/${f}/suspend`, cookie: me.cookie })).statusCode).toBe(200);
+    expect(cardsIn(await next(me), 'new')).toEqual([c, d]);
+
+    const failedId = reviewId();
+    const failed = await rate(me, problem, 'again', failedId);
+    const queue = await next(me);
+    expect(cardsIn(queue, 'review').sort()).toEqual([a, b].sort());
+    expect(cardsIn(queue, 'new')).toEqual([d, e, c]);
+    const practice = [{ slug: deck.problemSlugs[0], title: expect.stringMatching(/^Problem 0/) }];
+    expect(queue.items.find((i) => i.id === c)!.content).toMatchObject({ kind: 'card', practice });
+    const suspended = ZItemDetailResponse.parse((await call(app, { url: `/api/items/${f}`, cookie: me.cookie })).json());
+    expect(suspended.item.state).toMatchObject({ suspended: true, state: 'new' });
+    expect(suspended.item.content).toMatchObject({ practice });
+
+    // b is reviewed after the lapse; a retried request of that lapse changes nothing, so b is not brought due again.
+    await rate(me, b, 'good');
+    expect(await rate(me, problem, 'again', failedId)).toEqual(failed);
+    expect(cardsIn(await next(me), 'review')).toEqual([a]);
+
+    // Undo takes back what is still as the lapse left it: a is due when it was, d back in deck order, e paused again.
+    const undo = await call(app, { method: 'POST', url: '/api/review/undo', cookie: me.cookie, payload: { reviewId: failed.review.id } });
+    expect(undo.statusCode).toBe(200);
+    const after = await next(me);
+    expect(cardsIn(after, 'review')).toEqual([]);
+    expect(cardsIn(after, 'new')).toEqual([c, d]);
+  });
+
+  it('does the same for a graded outcome, inside its transaction, and an override of it takes it back', async () => {
+    const { me, deck } = await learnerWithDeck({ cards: 2, problems: 1 });
+    const [a] = deck.cardItemIds as [string];
+    await linkConcepts(app, deck.problemSlugs[0]!, [deck.cardIds[0]!]);
+    await rate(me, a, 'easy');
+    const reviews = app.get(ReviewsService);
+    const outcome = { userId: me.user.id, problemSlug: deck.problemSlugs[0]!, rating: 'again' as const, outcomeId: crypto.randomUUID() };
+    await expect(
+      app.get(PrismaService).$transaction(async (tx) => {
+        await reviews.recordOutcome(outcome, tx);
+        throw new Error('verdict write failed');
+      }),
+    ).rejects.toThrow('verdict write failed');
+    expect(cardsIn(await next(me), 'review')).toEqual([]);
+
+    await reviews.recordOutcome(outcome);
+    expect(cardsIn(await next(me), 'review')).toEqual([a]);
+    const override = await call(app, {
+      method: 'POST',
+      url: `/api/review/${deck.problemItemIds[0]}/override`,
+      cookie: me.cookie,
+      payload: { rating: 'good', clientReviewId: reviewId() },
+    });
+    expect(override.statusCode).toBe(200);
+    expect(cardsIn(await next(me), 'review')).toEqual([]);
+    await reviews.recordOutcome(outcome); // a replay of the outcome: answered from the log, nothing moves
+    expect(cardsIn(await next(me), 'review')).toEqual([]);
   });
 });

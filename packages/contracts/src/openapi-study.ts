@@ -2,6 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ZDeckDetailResponse, ZDeckItemsQuery, ZDeckListResponse, ZDeckParams, ZEnrollResponse } from './decks';
 import { ZErrorResponse } from './errors';
+import { LAPSE_CONCEPTS_RULE } from './links';
 import {
   ZItemActionResponse,
   ZItemDetailResponse,
@@ -76,7 +77,9 @@ export function registerStudyPaths(registry: OpenAPIRegistry): void {
     summary: 'The next items to study, with a preview of each rating',
     description:
       'Due reviews first (lowest retrievability first), then learning steps due now, then new items from enrolled decks within ' +
-      "today's per-kind new limits (kinds interleaved). Days are the learner's days (timezone and rollover hour). When nothing is " +
+      "today's per-kind new limits (kinds interleaved; concept cards a failed problem introduced come first among new cards). " +
+      'A card comes with the problems that practise it (`content.practice`). ' +
+      "Days are the learner's days (timezone and rollover hour). When nothing is " +
       'due, learning steps due within 20 minutes are shown early (Anki’s learn-ahead limit); when the queue is empty, `nextDueAt` says when it fills.',
     request: { query: ZReviewNextQuery },
     responses: { 200: json(ZReviewNextResponse, 'Items, counts left today, the learner day'), ...badInput, ...signedIn },
@@ -88,7 +91,8 @@ export function registerStudyPaths(registry: OpenAPIRegistry): void {
     summary: 'Revert my latest review (or the given one), once',
     description:
       'Restores the item to its state before the review; the reverted review keeps `undoneAt` and no longer counts. ' +
-      'Only the latest review of an item can be undone; undo again to go further back.',
+      'Only the latest review of an item can be undone; undo again to go further back. Undoing a problem’s `again` also ' +
+      'takes back what it did to the problem’s concept cards (see POST /review/{itemId}).',
     request: body(ZUndoRequest),
     responses: {
       200: json(ZUndoResponse, 'The reverted review and the restored state'),
@@ -108,7 +112,8 @@ export function registerStudyPaths(registry: OpenAPIRegistry): void {
       'is accepted as an early review, except a problem that a graded submit rated and that is not due again (409: override ' +
       'that rating instead). Rating a due problem here answers its review: a later accepted submit of it is practice. ' +
       'After `leechThreshold` lapses (8 by default, then every half of it) the item is tagged leech and suspended, and the ' +
-      'answer says `leech: true`.',
+      'answer says `leech: true`.\n\n**A failed problem brings its concepts into the queue**\n\n' +
+      LAPSE_CONCEPTS_RULE,
     request: { params: ZItemIdParams, ...body(ZReviewRequest) },
     responses: {
       200: json(ZReviewResponse, 'The review and the new state'),
@@ -127,7 +132,8 @@ export function registerStudyPaths(registry: OpenAPIRegistry): void {
     summary: "Replace the rating of a problem's latest graded outcome, once",
     description:
       'Re-applies FSRS from the state before the outcome, at the outcome’s time, with the chosen rating. Allowed once per outcome ' +
-      'and only while no later review of the item exists.',
+      'and only while no later review of the item exists. An override to `again` brings the problem’s concept cards into the ' +
+      'queue, and an override of an `again` takes that back (see POST /review/{itemId}).',
     request: { params: ZItemIdParams, ...body(ZOverrideRequest) },
     responses: {
       200: json(ZReviewResponse, 'The override review and the new state'),
@@ -142,7 +148,7 @@ export function registerStudyPaths(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/items/{itemId}',
     tags: ['items'],
-    summary: 'An item, my state and its full review history (newest first)',
+    summary: 'An item, my state and its full review history (newest first); a card with the problems that practise it',
     request: { params: ZItemIdParams },
     responses: { 200: json(ZItemDetailResponse, 'The item'), ...badInput, ...signedIn, 404: error('`not_found`: no such item') },
   });

@@ -47,7 +47,9 @@ export function registerSubmissionPaths(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/problems/{slug}',
     tags: ['problems'],
-    summary: 'The problem page: statement, examples, constraints, starter, revealed hints, my draft, last submission and review state',
+    summary:
+      'The problem page: statement, examples, constraints, starter, revealed hints, my draft, last submission, review state and ' +
+      'the concepts behind it (with my state of each)',
     description:
       'Opening a problem that is due starts the clock of its attempt (see the rating rule on POST /problems/{slug}/submissions).',
     request: { params: ZProblemSlugParams },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDifficulty, ZLimits, ZParam, ZProblemSummary, ZSlug } from './content';
+import { ZConceptLink } from './links';
 import { ZItemState } from './study';
 import { ZAttemptOutcome, ZSubmissionSummary } from './submissions';
 
@@ -131,6 +132,11 @@ export const ZProblemPage = z.object({
    * until first rated; `lastOutcome` is the graded outcome I may still override (POST /api/review/problem:<slug>/override).
    */
   review: ZItemState,
+  /**
+   * "Concepts behind this problem": the live concept cards it builds on, most fundamental first, each with my state
+   * (`new`: never studied). Failing the problem brings them into my queue (see LAPSE_CONCEPTS_RULE).
+   */
+  concepts: z.array(ZConceptLink),
 });
 export type TProblemPage = z.infer<typeof ZProblemPage>;
 

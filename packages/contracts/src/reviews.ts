@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPracticeLink } from './links';
 import { ZItemId, ZItemState, ZLearnerDate, ZMemoryState, ZQueueItem, ZRating, ZReviewSource, ZStudyItem, ZStudyKind } from './study';
 
 const ZInstant = z.iso.datetime();
@@ -91,6 +92,8 @@ export const ZReviewResponse = z.object({
   state: ZItemState,
   /** This rating made the item a leech (8 lapses, then every 4 more): it is tagged and suspended. */
   leech: z.boolean(),
+  /** With `leech` on a concept card: the problems that practise it, for the leech notice. Empty otherwise. */
+  leechPractice: z.array(ZPracticeLink),
 });
 export type TReviewResponse = z.infer<typeof ZReviewResponse>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDifficulty, ZSlug } from './content';
+import { ZPracticeLink } from './links';
 
 /**
  * Study items: everything a learner schedules. One model and one review log cover every kind.
@@ -64,6 +65,8 @@ export const ZStudyContent = z.discriminatedUnion('kind', [
     front: z.string().describe('Markdown with KaTeX math'),
     back: z.string().describe('Markdown with KaTeX math'),
     tags: z.array(z.string()),
+    /** "Practise it": the live problems that practise this card, in the card's order (empty when none). */
+    practice: z.array(ZPracticeLink),
   }),
   z.object({
     kind: z.literal('problem'),

@@ -1,7 +1,8 @@
 /**
  * Review API benchmark (npm run bench:reviews; scripts/bench-reviews.sh prepares a fresh database). Seeds one learner
- * with 20,000 cards in review and 200,000 review-log rows drawn from FSRS, starts the built API as its own process, and
- * drives GET /api/review/next and POST /api/review/:itemId with autocannon at 50 connections: once as fast as the API
+ * with 20,000 cards in review (each practised by one or two of 2,000 problems) and 200,000 review-log rows drawn from
+ * FSRS, starts the built API as its own process, and drives GET /api/review/next and POST /api/review/:itemId with
+ * autocannon at 50 connections: once as fast as the API
  * answers (saturation: latency is then 50 / throughput) and once at a fixed request rate (the latency a request sees
  * under that load). Prints the figures. Not a test.
  */
@@ -67,6 +68,27 @@ async function seed(prisma: PrismaClient, now: Date): Promise<{ userId: string; 
       data: ids.map((refId, j) => ({ deckSlug: 'bench', kind: 'card' as const, refId, position: i + j })),
     });
   }
+  // Problems that build on the cards, so every card shown carries its practice links: problem k builds on cards 10k to
+  // 10k+9 and names card 10k+10 as practice (so some cards are practised by two problems).
+  const problems = Array.from({ length: ITEMS / 10 }, (_, k) => `bench-problem-${k}`);
+  await prisma.problem.createMany({
+    data: problems.map((slug, k) => ({
+      slug,
+      version: 1,
+      title: `Benchmark problem ${k}`,
+      difficulty: 'medium',
+      tags: ['bench'],
+      decks: [],
+      detail: {},
+      contentHash: 'bench',
+    })),
+  });
+  await prisma.problemConcept.createMany({
+    data: problems.flatMap((problemSlug, k) => [
+      ...Array.from({ length: 10 }, (_, i) => ({ problemSlug, cardId: cardIds[10 * k + i]!, conceptOrder: i, practiceOrder: 0 })),
+      ...(10 * k + 10 < ITEMS ? [{ problemSlug, cardId: cardIds[10 * k + 10]!, conceptOrder: null, practiceOrder: 1 }] : []),
+    ]),
+  });
   await prisma.enrollment.create({ data: { userId: user.id, deckSlug: 'bench', enrolledAt: new Date(now.getTime() - 400 * DAY_MS) } });
 
   // Each item's history is placed so that its last review was at least a day ago and about a tenth of the items are due.
@@ -145,7 +167,15 @@ function freePort(): Promise<number> {
 
 async function startApi(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(__dirname, '../main.js')], {
-    env: { ...process.env, API_HOST: '127.0.0.1', API_PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    // Production refuses the development unsubscribe secret; the benchmark sends no mail, so any one of its own will do.
+    env: {
+      UNSUBSCRIBE_SECRET: randomUUID() + randomUUID(),
+      ...process.env,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -91,6 +91,24 @@ export async function createDeck(app: NestFastifyApplication, spec: DeckSpec = {
   return { slug, cardIds, problemSlugs, itemIds: [...cardItemIds, ...problemItemIds], cardItemIds, problemItemIds };
 }
 
+/**
+ * Links a problem to concept cards as content sync stores a problem's `concepts` (in this order), and to cards that
+ * only name it as practice.
+ */
+export async function linkConcepts(
+  app: NestFastifyApplication,
+  problemSlug: string,
+  concepts: string[],
+  practiceOnly: string[] = [],
+): Promise<void> {
+  await app.get(PrismaService).problemConcept.createMany({
+    data: [
+      ...concepts.map((cardId, i) => ({ problemSlug, cardId, conceptOrder: i, practiceOrder: 0 })),
+      ...practiceOnly.map((cardId) => ({ problemSlug, cardId, conceptOrder: null, practiceOrder: 0 })),
+    ],
+  });
+}
+
 /** Retires content as content sync does when an item leaves the files. */
 export async function retireItem(app: NestFastifyApplication, itemId: TItemId): Promise<void> {
   const prisma = app.get(PrismaService);

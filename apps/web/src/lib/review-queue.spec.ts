@@ -8,7 +8,7 @@ function item(id: string, queue: TQueueItem['queue'] = 'new'): TQueueItem {
     id: `card:${id}`,
     kind: 'card',
     queue,
-    content: { kind: 'card', cardId: id, deck: 'algorithms', topic: 't', front: `Q ${id}`, back: `A ${id}`, tags: [] },
+    content: { kind: 'card', cardId: id, deck: 'algorithms', topic: 't', front: `Q ${id}`, back: `A ${id}`, tags: [], practice: [] },
     state: {
       itemId: `card:${id}`,
       kind: 'card',

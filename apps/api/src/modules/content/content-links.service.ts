@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TConceptRef, TPracticeLink } from '@prep/contracts';
-import { toConceptRef, toPracticeLink } from './content.mapper';
-import { ContentRepository } from './content.repository';
+import { toConceptRef } from './content.mapper';
+import { ContentLinksRepository } from './content-links.repository';
 
 /**
  * Reads the problem ↔ concept-card links for the slices that show or schedule them: the concepts behind a problem
@@ -10,7 +10,7 @@ import { ContentRepository } from './content.repository';
  */
 @Injectable()
 export class ContentLinksService {
-  constructor(private readonly repository: ContentRepository) {}
+  constructor(private readonly repository: ContentLinksRepository) {}
 
   /** slug → the cards the problem builds on, most fundamental first; every requested slug is a key. */
   async conceptsForProblems(problemSlugs: readonly string[]): Promise<Map<string, TConceptRef[]>> {
@@ -24,8 +24,8 @@ export class ContentLinksService {
 
   /** card id → the problems that practise it; every requested id is a key. */
   async practiceForCards(cardIds: readonly string[]): Promise<Map<string, TPracticeLink[]>> {
-    const rows = cardIds.length ? await this.repository.practiceRows([...new Set(cardIds)]) : [];
-    return groupInto(cardIds, rows, (r) => r.cardId, toPracticeLink);
+    const rows = cardIds.length ? await this.repository.practice([...new Set(cardIds)]) : [];
+    return new Map(rows.map((r) => [r.cardId, r.practice]));
   }
 
   async practiceForCard(cardId: string): Promise<TPracticeLink[]> {

@@ -6,7 +6,6 @@ import type {
   TCard,
   TConceptRef,
   TDeck,
-  TPracticeLink,
   TProblemDetail,
   TStudyKind,
 } from '@prep/contracts';
@@ -56,10 +55,6 @@ export function toLinkRow(link: LoadedConceptLink): LinkRow {
 
 export function toConceptRef(row: { cardId: string; front: string }): TConceptRef {
   return { id: row.cardId, front: row.front };
-}
-
-export function toPracticeLink(row: { problemSlug: string; title: string }): TPracticeLink {
-  return { slug: row.problemSlug, title: row.title };
 }
 
 export function toDeckRow(deck: TDeck): DeckRow {

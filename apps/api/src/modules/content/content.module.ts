@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DecksModule } from '../decks/decks.module';
-import { ContentLinksService } from './content-links.service';
+import { ContentLinksModule } from './content-links.module';
 import { ContentSyncService } from './content-sync.service';
 import { ContentRepository } from './content.repository';
 
 @Module({
-  imports: [DecksModule],
-  providers: [ContentSyncService, ContentLinksService, ContentRepository],
-  exports: [ContentSyncService, ContentLinksService],
+  imports: [DecksModule, ContentLinksModule],
+  providers: [ContentSyncService, ContentRepository],
+  exports: [ContentSyncService, ContentLinksModule],
 })
 export class ContentModule {}

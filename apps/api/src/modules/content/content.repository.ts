@@ -67,26 +67,6 @@ export class ContentRepository {
     ]);
   }
 
-  /** The live cards these problems build on (their `concepts`), each problem's in its own order. */
-  async conceptRows(problemSlugs: string[]): Promise<{ problemSlug: string; cardId: string; front: string }[]> {
-    const rows = await this.prisma.problemConcept.findMany({
-      where: { problemSlug: { in: problemSlugs }, conceptOrder: { not: null }, card: { retiredAt: null } },
-      orderBy: [{ problemSlug: 'asc' }, { conceptOrder: 'asc' }],
-      select: { problemSlug: true, cardId: true, card: { select: { front: true } } },
-    });
-    return rows.map((r) => ({ problemSlug: r.problemSlug, cardId: r.cardId, front: r.card.front }));
-  }
-
-  /** The live problems that practise these cards (named by the card, or building on it), each card's in its order. */
-  async practiceRows(cardIds: string[]): Promise<{ cardId: string; problemSlug: string; title: string }[]> {
-    const rows = await this.prisma.problemConcept.findMany({
-      where: { cardId: { in: cardIds }, problem: { retiredAt: null } },
-      orderBy: [{ cardId: 'asc' }, { practiceOrder: 'asc' }],
-      select: { cardId: true, problemSlug: true, problem: { select: { title: true } } },
-    });
-    return rows.map((r) => ({ cardId: r.cardId, problemSlug: r.problemSlug, title: r.problem.title }));
-  }
-
   /** Rewrites the membership of the given decks (a deck's items are whatever its files list now). */
   async replaceDeckItems(deckSlugs: string[], rows: DeckItemRow[]): Promise<void> {
     await this.prisma.$transaction([

@@ -3,7 +3,7 @@ import { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../prisma/db';
 import { PrismaService } from '../prisma/prisma.service';
 import { TX_OPTIONS } from '../study/reviews.service';
-import { ENROLLED_ITEMS, IN_ENROLLED_DECK, NEW_RANK } from '../study/study.sql';
+import { ENROLLED_ITEMS, IN_ENROLLED_DECK, INTRODUCED_BY_LAPSE, NEW_RANK } from '../study/study.sql';
 
 /** Serialises content reconciliation (two syncs at once would lock the same rows in different orders). */
 const RECONCILE_LOCK = 7_310_001;
@@ -43,7 +43,7 @@ export class EnrollmentRepository {
 
   /**
    * After a content sync: new rows for items added to enrolled decks, retired flags from the content tables, and new
-   * items paused exactly when no enrolled deck holds them any more.
+   * items paused exactly when no enrolled deck holds them any more (unless a problem's lapse introduced them).
    */
   async reconcileWithContent(now: Date): Promise<void> {
     await this.prisma.$transaction(async (db) => {
@@ -55,10 +55,11 @@ export class EnrollmentRepository {
       await db.$executeRaw`
         UPDATE "StudyState" s SET retired = (p."retiredAt" IS NOT NULL), "updatedAt" = ${now}
         FROM "Problem" p WHERE s.kind = 'problem' AND p.slug = s."refId" AND s.retired <> (p."retiredAt" IS NOT NULL)`;
+      // A new item a lapse introduced stays as the learner's last act left it while no enrolled deck holds it.
       await db.$executeRaw`
         UPDATE "StudyState" s SET paused = NOT s.paused, "updatedAt" = ${now}
         WHERE s.state = 'new'
-          AND s.paused = ${IN_ENROLLED_DECK}`;
+          AND s.paused = ${IN_ENROLLED_DECK} AND (s.paused OR NOT ${INTRODUCED_BY_LAPSE})`;
     }, TX_OPTIONS);
   }
 

@@ -21,6 +21,7 @@ import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { OutcomesService } from '../outcomes/outcomes.service';
 import { ProblemReviews } from '../outcomes/problem-reviews';
 import { assertCodeFits } from '../submissions/code-limits';
+import { LinkedConceptsService } from '../study/linked-concepts.service';
 import { toSubmissionSummary } from '../submissions/submissions.mapper';
 import { DraftsRepository, type DraftRow } from './drafts.repository';
 import { ProblemsRepository, type LiveProblem, type SubmitStats } from './problems.repository';
@@ -51,6 +52,7 @@ export class ProblemsService {
     private readonly drafts: DraftsRepository,
     private readonly outcomes: OutcomesService,
     private readonly reviews: ProblemReviews,
+    private readonly concepts: LinkedConceptsService,
     private readonly clock: Clock,
   ) {}
 
@@ -101,11 +103,12 @@ export class ProblemsService {
   async page(userId: string, slug: string): Promise<TProblemPage> {
     const problem = await this.live(slug);
     const current = await this.outcomes.current(userId, slug, { opened: true });
-    const [attempt, draft, last, stats] = await Promise.all([
+    const [attempt, draft, last, stats, concepts] = await Promise.all([
       this.outcomes.view(current),
       this.drafts.find(userId, slug),
       this.problems.latestSubmission(userId, slug),
       this.problems.submitStats(userId, slug),
+      this.concepts.forProblem(userId, slug),
     ]);
     const { detail, summary } = problem;
     return {
@@ -129,6 +132,7 @@ export class ProblemsService {
       lastSubmission: last ? toSubmissionSummary(last) : null,
       attempt,
       review: current.review ?? (await this.reviews.stateOf(userId, slug)),
+      concepts,
     };
   }
 

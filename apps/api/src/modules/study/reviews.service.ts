@@ -17,6 +17,7 @@ import { Clock } from '../../common/clock';
 import type { Db } from '../prisma/db';
 import { PrismaService } from '../prisma/prisma.service';
 import { type LearnerSchedule, SettingsService } from '../settings/settings.service';
+import { LinkedConceptsService } from './linked-concepts.service';
 import { StudyItemsReader } from './study-items.reader';
 import { seedOf, toKey } from './study-keys';
 import type { Schedule } from './scheduler/scheduler';
@@ -83,6 +84,7 @@ export class ReviewsService {
     private readonly repository: StudyRepository,
     private readonly settings: SettingsService,
     private readonly items: StudyItemsReader,
+    private readonly concepts: LinkedConceptsService,
     private readonly clock: Clock,
   ) {}
 
@@ -102,8 +104,8 @@ export class ReviewsService {
    * review's clientReviewId is `outcome:<outcomeId>`): recording the same outcome again returns the first response.
    *
    * A problem never studied is introduced by its first outcome (it counts against nothing: limits apply only to what
-   * the queue offers). The learner may replace the rating once (`POST /review/:itemId/override`) while no later
-   * review of the problem exists.
+   * the queue offers). An `again` brings the problem's concept cards into the queue with it (LAPSE_CONCEPTS_RULE). The
+   * learner may replace the rating once (`POST /review/:itemId/override`) while no later review of the problem exists.
    *
    * @throws AppError not_found when the problem does not exist or is retired.
    *
@@ -153,6 +155,7 @@ export class ReviewsService {
       }
       const restored = await this.repository.saveState(db, userId, fromSnapshot(target.before, row), now);
       await this.repository.markUndone(db, target.id, now);
+      if (key.kind === 'problem' && target.rating === 'again') await this.concepts.revert(db, userId, target.id, now);
       await this.repository.insertLog(
         db,
         this.newLog(userId, key, {
@@ -255,15 +258,17 @@ export class ReviewsService {
         { path: 'body.clientReviewId', message: 'already used for another item' },
       ]);
     }
-    return seen.response as TReviewResponse;
+    // Responses stored before the leech notice listed practice problems lack the field (keys keep their order).
+    const response = seen.response as Omit<TReviewResponse, 'leechPractice'> & { leechPractice?: TReviewResponse['leechPractice'] };
+    return { ...response, leechPractice: response.leechPractice ?? [] };
   }
 
   /**
    * The one place a rating changes an item (a review, a graded outcome, an override): FSRS, leech, state and log.
    * Optimistic: it reads the state (and any review already stored under the clientReviewId) in one query, computes,
    * and writes state and log in one statement that applies only if the state's version is unchanged; a concurrent
-   * change makes it read again and re-apply on top. Rules that react to a rating (issue 13: a problem rated `again`
-   * brings its concept cards due) belong here.
+   * change makes it read again and re-apply on top. Rules that react to a rating belong here (and in `write`): a leech
+   * card's notice lists the problems that practise it; a problem rated `again` brings its concept cards into the queue.
    */
   private async applyRating(db: Db, userId: string, learner: LearnerSchedule, now: Date, input: RatingInput): Promise<TReviewResponse> {
     const { key } = input;
@@ -301,8 +306,13 @@ export class ReviewsService {
       const outcome = replaced
         ? { ...outcomeOf(replaced), undoneAt: now, overrideRating: input.rating }
         : await this.outcomeAfter(db, userId, key, log);
-      const response: TReviewResponse = { review: toLogEntry(logRowOf(log)), state: toItemState(after, learner, now, outcome), leech };
-      if (await this.repository.writeRating(db, userId, row.version, { ...log, response }, now)) return response;
+      const response: TReviewResponse = {
+        review: toLogEntry(logRowOf(log)),
+        state: toItemState(after, learner, now, outcome),
+        leech,
+        leechPractice: await this.concepts.leechPractice(key, leech),
+      };
+      if (await this.write(db, userId, row.version, { ...log, response }, now, replaced)) return response;
     }
     throw new AppError(ErrorCode.Conflict, 'The item kept changing while this rating was applied; try again');
   }
@@ -320,6 +330,24 @@ export class ReviewsService {
       ErrorCode.Conflict,
       'Your graded submit already rated this problem until it is due again; override that rating instead (POST /api/review/:itemId/override)',
     );
+  }
+
+  /**
+   * Writes a rating (see writeRating). A problem's `again`, or an override of one, also moves its concept cards (the
+   * lapse rule, LAPSE_CONCEPTS_RULE) in the same transaction: the caller's, or one of its own. So the rule applies
+   * exactly when the rating is written: never for a replay, never twice, and an override takes back what the
+   * outcome it replaces moved.
+   */
+  private async write(db: Db, userId: string, version: number, log: NewLog, now: Date, replaced: LogRow | null): Promise<boolean> {
+    const lapse = log.kind === 'problem' && log.rating === 'again';
+    const takesBack = replaced?.rating === 'again';
+    if (!lapse && !takesBack) return this.repository.writeRating(db, userId, version, log, now);
+    return inTransaction(db, async (tx) => {
+      if (!(await this.repository.writeRating(tx, userId, version, log, now))) return false;
+      if (takesBack) await this.concepts.revert(tx, userId, replaced.id, now);
+      if (lapse) await this.concepts.bringIn(tx, userId, log.refId, log.id, now);
+      return true;
+    });
   }
 
   /** The outcome an override may replace: the item's latest review, a graded outcome not overridden yet. */
@@ -347,6 +375,11 @@ export class ReviewsService {
   ): NewLog {
     return { id: randomUUID(), userId, ...key, ...fields, scheduledDays: fields.after.scheduledDays, response: null };
   }
+}
+
+/** Runs `work` in the caller's transaction, or in a new one when given the client itself. */
+function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return '$transaction' in db ? db.$transaction(work, TX_OPTIONS) : work(db);
 }
 
 /** A rated item: new schedule, unburied, back in the queue even if its deck was unenrolled; a new leech is suspended. */

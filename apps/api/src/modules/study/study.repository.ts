@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { itemIdOf, type TDifficulty, type TStudyKind } from '@prep/contracts';
+import { itemIdOf, type TDifficulty, type TPracticeLink, type TStudyKind } from '@prep/contracts';
+import { PRACTICE_OF_CARD } from '../content/content-links.sql';
 import type { Db } from '../prisma/db';
 import { PrismaService } from '../prisma/prisma.service';
 import { logRowOf, snapshotFields } from './study.mapper';
@@ -252,16 +253,29 @@ export class StudyRepository {
     return rows.map(toLogRow);
   }
 
-  /** What each item shows (cards, problems; labs have no content table yet), retired ones flagged. Raw SQL: on every queue request. */
+  /**
+   * What each item shows (cards with the problems that practise them, problems; labs have no content table yet), retired
+   * ones flagged. Raw SQL, one query per kind: on every queue request.
+   */
   async contents(keys: ItemKey[]): Promise<Map<string, ItemContent>> {
     const cardIds = keys.filter((k) => k.kind === 'card').map((k) => k.refId);
     const slugs = keys.filter((k) => k.kind === 'problem').map((k) => k.refId);
-    type CardRow = { id: string; deck: string; topic: string; front: string; back: string; tags: string[]; retiredAt: Date | null };
+    type CardRow = {
+      id: string;
+      deck: string;
+      topic: string;
+      front: string;
+      back: string;
+      tags: string[];
+      practice: TPracticeLink[];
+      retiredAt: Date | null;
+    };
     type ProblemRow = { slug: string; title: string; difficulty: TDifficulty; tags: string[]; retiredAt: Date | null };
     const [cards, problems] = await Promise.all([
       cardIds.length
         ? this.prisma.$queryRaw<CardRow[]>`
-            SELECT id, deck, topic, front, back, tags, "retiredAt" FROM "Card" WHERE id = ANY(${cardIds}::text[])`
+            SELECT c.id, c.deck, c.topic, c.front, c.back, c.tags, ${PRACTICE_OF_CARD} AS practice, c."retiredAt"
+            FROM "Card" c WHERE c.id = ANY(${cardIds}::text[])`
         : [],
       slugs.length
         ? this.prisma.$queryRaw<ProblemRow[]>`
@@ -271,7 +285,16 @@ export class StudyRepository {
     const out = new Map<string, ItemContent>();
     for (const c of cards) {
       out.set(itemIdOf('card', c.id), {
-        content: { kind: 'card', cardId: c.id, deck: c.deck, topic: c.topic, front: c.front, back: c.back, tags: c.tags },
+        content: {
+          kind: 'card',
+          cardId: c.id,
+          deck: c.deck,
+          topic: c.topic,
+          front: c.front,
+          back: c.back,
+          tags: c.tags,
+          practice: c.practice,
+        },
         retired: c.retiredAt !== null,
       });
     }

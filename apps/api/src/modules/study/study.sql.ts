@@ -14,6 +14,17 @@ export const IN_ENROLLED_DECK = Prisma.sql`EXISTS (SELECT 1 FROM ${ENROLLED_ITEM
 /** New items' order: the deck enrolled first, then deck position (positions stay below 100,000). */
 export const NEW_RANK = Prisma.sql`(floor(extract(epoch FROM e."enrolledAt") * 1000))::bigint * 100000 + di.position`;
 
+/**
+ * The new rank of the `index`-th concept card a problem's lapse at `at` introduces: negative, so ahead of every deck's
+ * new items (NEW_RANK is never negative); earlier lapses first, then the problem's order of its concepts.
+ */
+export function lapseRank(at: Date, index: number): bigint {
+  return -(2n ** 62n) + BigInt(at.getTime()) * 1000n + BigInt(index);
+}
+
+/** A new item a lapse introduced (its rank came from lapseRank). */
+export const INTRODUCED_BY_LAPSE = Prisma.sql`s."newRank" < 0`;
+
 /** Rows the queues may show (the predicate of both partial queue indexes, minus the state). */
 export const SHOWABLE = Prisma.sql`NOT s.suspended AND NOT s.paused AND NOT s.retired`;
 

@@ -74,6 +74,22 @@ export interface ItemContent {
   retired: boolean;
 }
 
+/**
+ * A concept card a problem's `again` brought due (studied) or introduced next (new), with what undoing that rating
+ * restores while the card is unchanged since (its version is still `versionAfter`). Stored on the problem's log row.
+ */
+export interface ConceptPull {
+  cardId: string;
+  /** The learner had no state row for the card: undo makes it as if never touched. */
+  created: boolean;
+  /** A studied card's due time before (ISO), else null. */
+  dueBefore: string | null;
+  /** A new card's rank among new items before (a bigint as text), else null. */
+  newRankBefore: string | null;
+  pausedBefore: boolean;
+  versionAfter: number;
+}
+
 export interface ItemKey {
   kind: TStudyKind;
   refId: string;
