@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { createQueue } from '../queue/redis';
 import type IORedis from 'ioredis';
 import { QueueName } from '@prep/contracts';
 import { SHARED_ENV } from '../../config/config.tokens';
@@ -12,5 +12,5 @@ export const SCHEDULING_QUEUE = Symbol('SCHEDULING_QUEUE');
 export const schedulingQueueProvider: Provider = {
   provide: SCHEDULING_QUEUE,
   inject: [SHARED_ENV, BULL_CONNECTION],
-  useFactory: (env: CliEnv, connection: IORedis) => new Queue(QueueName.Scheduling, { connection, prefix: env.QUEUE_PREFIX }),
+  useFactory: (env: CliEnv, connection: IORedis) => createQueue(QueueName.Scheduling, connection, env.QUEUE_PREFIX),
 };

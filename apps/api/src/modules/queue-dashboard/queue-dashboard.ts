@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Queue } from 'bullmq';
+import { createQueue } from '../queue/redis';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import IORedis from 'ioredis';
 import { AuditAction, ErrorCode, QUEUE_DASHBOARD_PATH, QueueName, SESSION_COOKIE, type TUser } from '@prep/contracts';
@@ -38,9 +38,9 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
   const env = app.get<ApiEnv>(API_ENV);
   const auth = app.get(AuthService);
   const audit = app.get(AuditService);
-  // Its own connection, opened when the dashboard is first used, closed with the app.
+  // Its own connection (BullMQ connects its queues at once), closed with the app.
   const connection = new IORedis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
-  const queues = Object.values(QueueName).map((name) => new Queue(name, { connection, prefix: env.QUEUE_PREFIX }));
+  const queues = Object.values(QueueName).map((name) => createQueue(name, connection, env.QUEUE_PREFIX));
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
@@ -75,8 +75,11 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
       );
     });
     scope.addHook('onClose', async () => {
+      // A queue still connecting when it is closed rejects its start-up with an error nobody listens to any more:
+      // let every queue finish connecting (or fail to) first.
+      await Promise.allSettled(queues.map((q) => q.waitUntilReady()));
       await Promise.all(queues.map((q) => q.close()));
-      connection.disconnect();
+      await connection.quit().catch(() => connection.disconnect());
     });
     await scope.register(serverAdapter.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
   };

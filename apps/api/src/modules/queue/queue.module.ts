@@ -1,17 +1,17 @@
 import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type IORedis from 'ioredis';
 import { QueueName } from '@prep/contracts';
 import { SHARED_ENV } from '../../config/config.tokens';
 import type { CliEnv } from '../../config/env';
-import { createBullConnection } from './redis';
+import { createBullConnection, createQueue } from './redis';
 import { QueueService } from './queue.service';
 import { BULL_CONNECTION, GRADING_QUEUE, SYSTEM_QUEUE } from './queue.tokens';
 
 const queueProvider = (token: symbol, name: QueueName) => ({
   provide: token,
   inject: [SHARED_ENV, BULL_CONNECTION],
-  useFactory: (env: CliEnv, connection: IORedis) => new Queue(name, { connection, prefix: env.QUEUE_PREFIX }),
+  useFactory: (env: CliEnv, connection: IORedis) => createQueue(name, connection, env.QUEUE_PREFIX),
 });
 
 /** Producers: the API enqueues through QueueService. Consumers live in the worker process. */

@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import IORedis, { type RedisOptions } from 'ioredis';
 
 /** A connection for BullMQ. Workers' blocking commands need `maxRetriesPerRequest: null`. */
@@ -25,3 +27,16 @@ export async function readEvictionPolicy(redis: IORedis): Promise<string | undef
   const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
   return reply[1];
 }
+
+/**
+ * A BullMQ queue (producer side). A queue emits `error` when its connection drops (Redis restarting, or the app
+ * closing while it still connects); an EventEmitter error without a listener would crash the process, so every
+ * queue gets one that logs.
+ */
+export function createQueue(name: string, connection: IORedis, prefix: string): Queue {
+  const queue = new Queue(name, { connection, prefix });
+  queue.on('error', (err) => queueLogger.warn(`queue ${name}: ${err.message}`));
+  return queue;
+}
+
+const queueLogger = new Logger('Queue');

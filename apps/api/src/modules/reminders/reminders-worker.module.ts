@@ -1,5 +1,6 @@
 import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
+import { createQueue } from '../queue/redis';
 import type IORedis from 'ioredis';
 import { QueueName } from '@prep/contracts';
 import { WORKER_ENV } from '../../config/config.tokens';
@@ -21,7 +22,7 @@ import { RemindersRepository } from './reminders.repository';
 const queue = (token: symbol, name: string) => ({
   provide: token,
   inject: [WORKER_ENV, BULL_CONNECTION],
-  useFactory: (env: WorkerEnv, connection: IORedis) => new Queue(name, { connection, prefix: env.QUEUE_PREFIX }),
+  useFactory: (env: WorkerEnv, connection: IORedis) => createQueue(name, connection, env.QUEUE_PREFIX),
 });
 
 /** The worker's half of reminders: the 15-minute scheduler and the email sender, reading the learner core. */
