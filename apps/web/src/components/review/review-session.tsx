@@ -1,7 +1,6 @@
 'use client';
 
 import {
-  RATINGS,
   ZItemActionResponse,
   ZReviewNextResponse,
   ZReviewResponse,
@@ -18,12 +17,13 @@ import { useShortcuts } from '../../hooks/use-shortcuts';
 import { api } from '../../lib/api/browser';
 import { withRetry } from '../../lib/client-id';
 import { refreshDueNow } from '../../lib/due-now-store';
-import { capitalise, dateTime, plural, RATING_LABEL, relativeDue } from '../../lib/format';
+import { capitalise, dateTime, plural, relativeDue } from '../../lib/format';
 import { INITIAL_REVIEW_STATE, REFILL_BELOW, remaining, reviewReducer } from '../../lib/review-queue';
 import { Markdown } from '../markdown';
 import { EmptyState } from '../states';
 import { PracticeLinks } from '../study/practice-links';
-import { ariaShortcut, Kbd } from '../ui/kbd';
+import { RatingButtons } from '../study/rating-buttons';
+import { Kbd } from '../ui/kbd';
 import { Menu, MenuItem } from '../ui/menu';
 import { ProgressBar } from '../ui/progress';
 import { useToast } from '../ui/toast';
@@ -32,7 +32,6 @@ const FETCH_SIZE = 10;
 
 /** A card that just became a leech (and was suspended), with the problems that practise it. */
 type TLeechNotice = { itemId: string; front: string; practice: TPracticeLink[] };
-const RATING_KEYS: Record<TRating, string> = { again: '1', hard: '2', good: '3', easy: '4' };
 
 /**
  * One item at a time, keyboard first: Space shows the answer, 1–4 rate (each button shows the interval it would
@@ -269,23 +268,16 @@ export function ReviewSession() {
                 Show answer <Kbd shortcut="Space" />
               </button>
             ) : isCard ? (
-              <div className="ratings" role="group" aria-label="How well did you remember?">
-                {RATINGS.map((rating) => (
-                  <button
-                    key={rating}
-                    type="button"
-                    className={`rating rating--${rating}`}
-                    onClick={() => void rate(rating)}
-                    disabled={pending}
-                    aria-keyshortcuts={ariaShortcut(RATING_KEYS[rating])}
-                    aria-label={`${RATING_LABEL[rating]}: next in ${shown.item.previews[rating].label}`}
-                  >
-                    <span className="rating__interval">{shown.item.previews[rating].label}</span>
-                    <span className="rating__label">{RATING_LABEL[rating]}</span>
-                    <Kbd shortcut={RATING_KEYS[rating]} />
-                  </button>
-                ))}
-              </div>
+              <RatingButtons
+                onRate={(rating) => void rate(rating)}
+                disabled={pending}
+                intervals={{
+                  again: shown.item.previews.again.label,
+                  hard: shown.item.previews.hard.label,
+                  good: shown.item.previews.good.label,
+                  easy: shown.item.previews.easy.label,
+                }}
+              />
             ) : null}
           </div>
         </>

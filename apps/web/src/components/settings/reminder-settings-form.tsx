@@ -8,25 +8,16 @@ import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { api } from '../../lib/api/browser';
 import { reminderSummary, remindsBeforeRollover, timezoneLabel, WEEKDAYS } from '../../lib/reminder-copy';
+import { browserTimezone } from '../../lib/timezone';
 import { Field } from '../ui/field';
 import { Switch } from '../ui/switch';
 import { useToast } from '../ui/toast';
 
 const subscribeNothing = () => () => undefined;
 
-/** The browser's timezone and the time there, known only after hydration. */
+/** The browser's timezone, known only after hydration (the server's may differ). */
 function useBrowserZone(): string | null {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => {
-      try {
-        return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-      } catch {
-        return null;
-      }
-    },
-    () => null,
-  );
+  return useSyncExternalStore(subscribeNothing, browserTimezone, () => null);
 }
 
 /**
@@ -98,7 +89,7 @@ export function ReminderSettingsForm({
             required
             value={values.localTime}
             aria-invalid={fieldError('localTime') ? true : undefined}
-            aria-describedby="reminders-zone"
+            aria-describedby={fieldError('localTime') ? 'reminders-time-error reminders-zone' : 'reminders-zone'}
             onChange={(event) => set('localTime', event.target.value)}
           />
         </Field>
@@ -112,6 +103,7 @@ export function ReminderSettingsForm({
             max={10_000}
             value={Number.isFinite(values.minDue) ? values.minDue : ''}
             aria-invalid={fieldError('minDue') ? true : undefined}
+            aria-describedby={fieldError('minDue') ? 'reminders-min-due-error' : undefined}
             onChange={(event) => set('minDue', event.target.value === '' ? Number.NaN : Math.trunc(Number(event.target.value)))}
           />
         </Field>
@@ -152,7 +144,11 @@ export function ReminderSettingsForm({
             </ToggleGroup.Item>
           ))}
         </ToggleGroup.Root>
-        {fieldError('weekdays') ? <p className="field__error">{fieldError('weekdays')}</p> : null}
+        {fieldError('weekdays') ? (
+          <p className="field__error" role="alert">
+            {fieldError('weekdays')}
+          </p>
+        ) : null}
       </fieldset>
 
       <div className="reminders-form__explain">

@@ -1,6 +1,6 @@
 'use client';
 
-import { RATINGS, ZItemDetailResponse, ZReviewResponse, type TItemState, type TRating, type TStudyItem } from '@prep/contracts';
+import { ZItemDetailResponse, ZReviewResponse, type TItemState, type TRating, type TStudyItem } from '@prep/contracts';
 import { CalendarClock } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
@@ -11,11 +11,10 @@ import { refreshDueNow } from '../../lib/due-now-store';
 import { dateTime, RATING_LABEL, relativeDue } from '../../lib/format';
 import { Markdown } from '../markdown';
 import { Dialog, DialogClose } from '../ui/dialog';
-import { ariaShortcut, Kbd } from '../ui/kbd';
+import { Kbd } from '../ui/kbd';
 import { ItemStateBadge } from './item-state-badge';
 import { PracticeLinks } from './practice-links';
-
-const RATING_KEYS: Record<TRating, string> = { again: '1', hard: '2', good: '3', easy: '4' };
+import { RatingButtons } from './rating-buttons';
 
 type TCard = Extract<TStudyItem['content'], { kind: 'card' }>;
 type TLoaded = { card: TCard; state: TItemState };
@@ -175,41 +174,31 @@ export function ConceptCardDialog({
           <div className="concept-dialog__schedule">
             {rated ? (
               <p className="concept-dialog__note" role="status" data-testid="concept-rated">
-                <CalendarClock size={16} aria-hidden="true" /> Rated <strong>{RATING_LABEL[rated.rating]}</strong>
-                {rated.state.due ? (
-                  <>
-                    {' '}
-                    · comes back <strong>{relativeDue(rated.state.due, new Date())}</strong> ({dateTime(rated.state.due)})
-                  </>
-                ) : null}
-                .
+                <CalendarClock size={16} aria-hidden="true" />
+                <span>
+                  Rated <strong>{RATING_LABEL[rated.rating]}</strong>
+                  {rated.state.due ? (
+                    <>
+                      {' '}
+                      · comes back <strong>{relativeDue(rated.state.due, new Date())}</strong> ({dateTime(rated.state.due)})
+                    </>
+                  ) : null}
+                  .
+                </span>
               </p>
             ) : loaded.state.dueNow ? (
               <>
                 <p className="concept-dialog__note">It is due now: rate it here as in a review session.</p>
-                <div className="ratings ratings--compact" role="group" aria-label="How well did you remember?">
-                  {RATINGS.map((rating) => (
-                    <button
-                      key={rating}
-                      type="button"
-                      className={`rating rating--${rating}`}
-                      onClick={() => void rate(rating)}
-                      disabled={pending}
-                      aria-keyshortcuts={ariaShortcut(RATING_KEYS[rating])}
-                    >
-                      <span className="rating__label">{RATING_LABEL[rating]}</span>
-                      <Kbd shortcut={RATING_KEYS[rating]} />
-                    </button>
-                  ))}
-                </div>
+                <RatingButtons onRate={(rating) => void rate(rating)} disabled={pending} className="ratings--compact" />
               </>
             ) : (
               <p className="concept-dialog__note" data-testid="concept-schedule">
-                <CalendarClock size={16} aria-hidden="true" /> {scheduleText(loaded.state)}
+                <CalendarClock size={16} aria-hidden="true" />
+                <span>{scheduleText(loaded.state)}</span>
               </p>
             )}
             {rated?.leech ? (
-              <p className="banner banner--warning">
+              <p className="banner banner--warning" role="alert">
                 This card is now a leech and is suspended: you have forgotten it many times. Rewrite it in your own words, or put it to use
                 in a problem first.
               </p>
