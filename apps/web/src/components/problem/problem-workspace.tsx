@@ -23,6 +23,7 @@ import { useShortcuts } from '../../hooks/use-shortcuts';
 import { api } from '../../lib/api/browser';
 import { caseText, parseCustomCase } from '../../lib/custom-cases';
 import { formatValue } from '../../lib/diff';
+import { useMounted } from '../../hooks/use-mounted';
 import { refreshDueNow } from '../../lib/due-now-store';
 import { capitalise, dateTime, relativeDue, TEST_STATUS_LABEL } from '../../lib/format';
 import { progressCounts } from '../../lib/grading-progress';
@@ -76,6 +77,8 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
   const result = progress.result;
   const decided = attempt.outcome ?? result?.outcome ?? null;
   const revealCountsAsLapse = attempt.counts && !decided && !attempt.revealed;
+  // Times in the header are the browser's (its clock and timezone), shown once it has taken over from the server.
+  const mounted = useMounted();
   const runShortcut = useAriaShortcut("Mod+'");
   const submitShortcut = useAriaShortcut('Mod+Enter');
 
@@ -176,7 +179,7 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
           <span className={`badge ${STATUS_BADGE[standing.status]}`} data-testid="problem-status">
             {standing.status === 'due' ? 'Due for review' : capitalise(standing.status)}
           </span>
-          {standing.review.due && !standing.review.dueNow && !standing.review.suspended ? (
+          {mounted && standing.review.due && !standing.review.dueNow && !standing.review.suspended ? (
             <span className="workspace__next small muted" data-testid="problem-next-review" title={dateTime(standing.review.due)}>
               <CalendarClock size={14} aria-hidden="true" /> Next review {relativeDue(standing.review.due, new Date())}
             </span>
@@ -411,7 +414,8 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
 
 function SaveIndicator({ draft }: { draft: TAutosave }) {
   const { state, savedAt, message, saveNow } = draft;
-  const savedTitle = savedAt ? `Draft saved ${dateTime(savedAt)}` : undefined;
+  const mounted = useMounted();
+  const savedTitle = savedAt && mounted ? `Draft saved ${dateTime(savedAt)}` : undefined;
   return (
     <span className={`save-state save-state--${state}`} data-testid="save-state" data-state={state}>
       <span role="status" className="save-state__text" title={state === 'saved' ? savedTitle : (message ?? undefined)}>

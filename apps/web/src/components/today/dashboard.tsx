@@ -1,7 +1,8 @@
 import type { TStatsResponse, TUser } from '@prep/contracts';
 import { ArrowRight, Flame, Target } from 'lucide-react';
 import Link from 'next/link';
-import { dateTime, duration, percent, plural, relativeDue } from '../../lib/format';
+import { duration, percent, plural } from '../../lib/format';
+import { DueTime } from '../due-time';
 import { ForecastChart } from '../charts/forecast-chart';
 import { ReviewHeatmap } from '../charts/review-heatmap';
 import { DueNowSummary } from './due-now-summary';
@@ -50,11 +51,15 @@ export function Dashboard({ user, stats }: { user: TUser; stats: TStatsResponse 
             </Link>
           )}
           <p className="muted small" style={{ margin: 0 }} data-testid="next-due">
-            {today.dueNow.total > 0
-              ? 'Due items first, then new ones.'
-              : stats.nextDueAt
-                ? `Next item due ${relativeDue(stats.nextDueAt, now)} (${dateTime(stats.nextDueAt)}).`
-                : 'Nothing scheduled yet.'}
+            {today.dueNow.total > 0 ? (
+              'Due items first, then new ones.'
+            ) : stats.nextDueAt ? (
+              <>
+                Next item due <DueTime iso={stats.nextDueAt} serverNow={now.toISOString()} withDate />.
+              </>
+            ) : (
+              'Nothing scheduled yet.'
+            )}
           </p>
         </div>
       </section>

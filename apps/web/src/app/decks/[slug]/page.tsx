@@ -10,7 +10,8 @@ import { pickParam, SearchField, SelectField } from '../../../components/ui/filt
 import { ItemStateBadge } from '../../../components/study/item-state-badge';
 import { serverGet } from '../../../lib/api/server';
 import { withQuery } from '../../../lib/url';
-import { capitalise, relativeDue } from '../../../lib/format';
+import { DueTime } from '../../../components/due-time';
+import { capitalise } from '../../../lib/format';
 
 type TParams = { slug: string };
 type TSearch = { q?: string; kind?: string; tag?: string; state?: string; offset?: string };
@@ -182,7 +183,11 @@ function ItemRow({ item, now }: { item: TDeckDetailResponse['items'][number]; no
       </div>
       <div className="item-row__meta">
         <ItemStateBadge state={state} />
-        {state.due && !state.dueNow && !state.suspended ? <span>due {relativeDue(state.due, now)}</span> : null}
+        {state.due && !state.dueNow && !state.suspended ? (
+          <span>
+            due <DueTime iso={state.due} serverNow={now.toISOString()} />
+          </span>
+        ) : null}
         {state.reps > 0 ? <span>{state.reps} reviews</span> : null}
       </div>
     </li>
