@@ -67,12 +67,14 @@ function watchErrors(target: Page): void {
 }
 
 /** The page in the light theme, then the dark one (the system setting the default theme follows), without a reload. */
-async function screenshots(name: string, target: Page = page): Promise<void> {
+async function screenshots(name: string, target: Page = page, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // From the top, so sticky headers sit where a person sees them.
+  await target.evaluate(() => window.scrollTo(0, 0));
   for (const scheme of ['light', 'dark'] as const) {
     await target.emulateMedia({ colorScheme: scheme });
     await target.waitForFunction((expected) => document.documentElement.dataset.theme === expected, scheme);
-    await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: true });
+    await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage });
   }
   await target.emulateMedia({ colorScheme: 'light' });
 }
@@ -111,6 +113,31 @@ async function apiFromPage<T>(target: Page, method: string, url: string, body?: 
     },
     { method, url, body },
   ) as Promise<{ status: number; body: T }>;
+}
+
+type TStats = { today: { reviews: number; dueNow: { total: number } } };
+
+/** What is due now, as the API counts it (the number of the title, the dashboard and reminder emails). */
+async function dueNow(target: Page = page): Promise<number> {
+  return (await apiFromPage<TStats>(target, 'GET', '/api/stats')).body.today.dueNow.total;
+}
+
+/**
+ * Waits until the tab's title is "(N) <name> · Recall Prep" for the N the API counts at that moment (no count when
+ * nothing is due), and returns N. Asked of the API each time, so a learning step coming due meanwhile cannot fool it.
+ */
+async function titleShowsDueCount(name: string, target: Page = page): Promise<number> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const seen = await target.evaluate(async () => {
+      const stats = await (await fetch('/api/stats')).json();
+      return { count: stats.today.dueNow.total as number, title: document.title };
+    });
+    const expected = `${seen.count > 0 ? `(${seen.count}) ` : ''}${name} · Recall Prep`;
+    if (seen.title === expected) return seen.count;
+    if (Date.now() > deadline) throw new Error(`the title is "${seen.title}", not "${expected}"`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** Replaces the editor's code as a person would: focus it, select all, type (inserted whole, so no auto-closing). */
@@ -274,7 +301,22 @@ describe('the learner loop', () => {
       expect(await page.getByTestId('card-back').count()).toBe(0);
       await page.keyboard.press('Space');
       await page.getByTestId('card-back').waitFor();
-      if (index === 0) await screenshots('review-answer');
+      if (index === 0) {
+        // "Practise it" on the back of a concept card: the problems the API links it to, each a link to its page.
+        const detail = await apiFromPage<{ item: { content: { practice: { slug: string; title: string }[] } } }>(
+          page,
+          'GET',
+          `/api/items/${id}`,
+        );
+        const practice = detail.body.item.content.practice;
+        expect(practice.length).toBeGreaterThan(0);
+        const links = card.getByTestId('practice-links').getByRole('link');
+        expect(await links.allTextContents()).toEqual(practice.map((link) => link.title));
+        expect(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual(
+          practice.map((link) => `/problems/${link.slug}`),
+        );
+        await screenshots('review-answer');
+      }
       const before = await doneCount();
       await page.keyboard.press(keys[index]!);
       await page.waitForFunction(
@@ -314,6 +356,33 @@ describe('the learner loop', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('shows what is due now in the title and on Today, and counts a review down without a reload', async () => {
+    // Two of the cards just studied come due now.
+    for (const id of reviewedIds.slice(0, 2)) {
+      expect((await apiFromPage(page, 'POST', `/api/items/${id}/set-due`, { days: 0 })).status).toBe(200);
+    }
+    await page.goto(`${web().webUrl}/`);
+    const count = await titleShowsDueCount('Today');
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(Number(await page.getByTestId('due-total').textContent())).toBe(count);
+    // Client navigation to the session, then one rating: the title follows without a reload.
+    await page.getByTestId('start-review').click();
+    await page.waitForURL(`${web().webUrl}/review`);
+    expect(await titleShowsDueCount('Review')).toBe(count);
+    await page.getByTestId('review-card').waitFor();
+    const navigations: string[] = [];
+    const onNavigation = (frame: { url(): string }) => navigations.push(frame.url());
+    page.on('framenavigated', onNavigation);
+    await page.keyboard.press('Space');
+    await page.getByTestId('card-back').waitFor();
+    await page.keyboard.press('4');
+    // Once the rating is stored (the session counts it), the title catches up.
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-progress"]')?.textContent?.trim().startsWith('1 '));
+    expect(await titleShowsDueCount('Review')).toBe(count - 1);
+    page.off('framenavigated', onNavigation);
+    expect(navigations).toEqual([]);
+  });
+
   it('runs code that does not compile and sees the error marked in the editor at its line', async () => {
     await page.goto(`${web().webUrl}/problems/${PROBLEM}`);
     await page.locator('.cm-content').waitFor();
@@ -349,10 +418,55 @@ describe('the learner loop', () => {
     const nextReview = page.getByTestId('next-review');
     await nextReview.waitFor();
     expect(await nextReview.textContent()).toMatch(/^in \d+ (day|days|month|months)$|^tomorrow$/);
+    // The header follows the rating at once: solved, and when it comes back.
+    await page.locator('[data-testid="problem-status"]', { hasText: 'Solved' }).waitFor();
+    expect(await page.getByTestId('problem-next-review').textContent()).toMatch(/Next review (tomorrow|in \d+ days?)/);
+    // "Saved" means the server holds exactly the editor's code.
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    const stored = await apiFromPage<{ draft: { code: string } | null }>(page, 'GET', `/api/problems/${PROBLEM}`);
+    expect(stored.body.draft?.code).toBe(RIGHT_SOLUTION);
     await page.getByRole('tab', { name: 'Submissions' }).click();
     await page.getByTestId('submission-history').waitFor();
     expect(await page.getByTestId('submission-history').locator('tbody tr').count()).toBe(2);
     await screenshots('problem-accepted');
+  });
+
+  it('lists the concepts behind a problem with my state, and reviews a due one in place', async () => {
+    const slug = 'float16-decode';
+    const problemPage = await apiFromPage<{ concepts: { id: string; state: string }[] }>(page, 'GET', `/api/problems/${slug}`);
+    const concepts = problemPage.body.concepts;
+    const studied = concepts.find((concept) => concept.state !== 'new');
+    expect(studied).toBeDefined();
+    expect((await apiFromPage(page, 'POST', `/api/items/card:${studied!.id}/set-due`, { days: 0 })).status).toBe(200);
+    await page.goto(`${web().webUrl}/problems/${slug}`);
+    const panel = page.getByTestId('concepts');
+    await panel.waitFor();
+    const rows = panel.locator('[data-testid^="concept-"]');
+    expect(await rows.count()).toBe(concepts.length);
+    for (const concept of concepts) {
+      expect(await panel.getByTestId(`concept-${concept.id}`).locator('[data-state]').getAttribute('data-state')).toBe(concept.state);
+    }
+    // Open the studied one with the keyboard: the answer, then a rating, as in a review session.
+    const row = panel.getByTestId(`concept-${studied!.id}`);
+    await row.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Concept card' });
+    await dialog.getByTestId('concept-front').waitFor();
+    await page.keyboard.press('Space');
+    await dialog.getByTestId('concept-back').waitFor();
+    expect(await dialog.getByTestId('practice-links').getByRole('link', { name: 'Float16 Decode' }).count()).toBe(0);
+    await screenshots('problem-concept');
+    const before = await dueNow();
+    await page.keyboard.press('3');
+    await dialog.getByTestId('concept-rated').waitFor();
+    expect(await dueNow()).toBe(before - 1);
+    const after = await apiFromPage<{ item: { state: { state: string } } }>(page, 'GET', `/api/items/card:${studied!.id}`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await row.locator(`[data-state="${after.body.item.state.state}"]`).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid^="concept-"]')?.getAttribute('data-testid'))).toBe(
+      `concept-${studied!.id}`,
+    );
   });
 
   it('shows on Today the reviews done and what is due next', async () => {
@@ -404,10 +518,24 @@ describe('the rest of the pages', () => {
     await screenshots('problems');
   });
 
-  it('shows settings with the timezone and a place for reminders', async () => {
+  it('sets up review reminders in the learner’s timezone (off until opted in)', async () => {
     await page.goto(`${web().webUrl}/settings`);
     await page.getByLabel('Timezone').waitFor();
-    await page.getByTestId('reminders-settings').waitFor();
+    const { settings } = (await apiFromPage<{ settings: { timezone: string } }>(page, 'GET', '/api/settings')).body;
+    const reminders = page.getByTestId('reminders-settings');
+    expect(await reminders.getByTestId('reminders-timezone').textContent()).toContain(settings.timezone.replace(/_/g, ' '));
+    const toggle = reminders.getByRole('switch', { name: 'Email me when reviews are due' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    await reminders.getByLabel('Time of day').fill('07:30');
+    await reminders.getByRole('button', { name: 'Saturday' }).click();
+    await reminders.getByRole('button', { name: 'Sunday' }).click();
+    await reminders.getByLabel('Only when at least this many are due').fill('3');
+    expect(await reminders.getByTestId('reminders-summary').textContent()).toContain('07:30');
+    await reminders.getByRole('button', { name: 'Save reminders' }).click();
+    await page.getByText('Reminders on', { exact: true }).waitFor();
+    const saved = await apiFromPage<{ settings: { reminders: unknown } }>(page, 'GET', '/api/settings');
+    expect(saved.body.settings.reminders).toEqual({ enabled: true, localTime: '07:30', weekdays: [1, 2, 3, 4, 5], minDue: 3 });
     await screenshots('settings');
   });
 
@@ -434,6 +562,27 @@ describe('the rest of the pages', () => {
     expect(await item.locator('a[href^="javascript:"]').count()).toBe(0);
     expect(dialogs).toBe(0);
     await screenshots('deck-sanitised');
+  });
+});
+
+describe('at phone width', () => {
+  it('lays out every main page without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const pages = [
+      ['today', '/'],
+      ['problems', '/problems'],
+      ['problem', `/problems/${PROBLEM}`],
+      ['decks', '/decks'],
+      ['settings', '/settings'],
+    ] as const;
+    for (const [name, url] of pages) {
+      await page.goto(`${web().webUrl}${url}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // A full-page capture stretches the window, and the editor's wrapped lines are pictured before it re-measures them.
+      await screenshots(`${name}-phone`, page, name !== 'problem');
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });
 

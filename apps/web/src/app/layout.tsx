@@ -8,10 +8,12 @@ import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { ApiStatusBanner } from '../components/shell/api-status-banner';
+import { DueCountTitle } from '../components/shell/due-count-title';
 import { SiteHeader } from '../components/shell/site-header';
 import { ThemeProvider } from '../components/shell/theme-provider';
 import { ToastProvider } from '../components/ui/toast';
 import { TooltipProvider } from '../components/ui/tooltip';
+import { getStats } from '../lib/api/stats';
 import { PRODUCT_NAME } from '../lib/product';
 import { NONCE_HEADER } from '../lib/security/csp';
 import { getViewer } from '../lib/session';
@@ -45,6 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 Skip to content
               </a>
               <SiteHeader viewer={viewer} />
+              {viewer.status === 'signed-in' ? <DueCount /> : null}
               <ApiStatusBanner downOnServer={viewer.status === 'unavailable'} />
               <main id="main" className="main" tabIndex={-1}>
                 {children}
@@ -53,7 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <div className="site-footer__inner">
                   <span>{PRODUCT_NAME}: spaced repetition for interview prep.</span>
                   {viewer.status === 'signed-in' ? (
-                    <span>
+                    <span className="site-footer__keys">
                       Shortcuts: <kbd className="kbd">Space</kbd> reveal · <kbd className="kbd">1</kbd>–<kbd className="kbd">4</kbd> rate ·{' '}
                       <kbd className="kbd">Z</kbd> undo
                     </span>
@@ -66,4 +69,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </body>
     </html>
   );
+}
+
+/** The due count for the title, read while the page renders (not before it), and kept current in the browser. */
+async function DueCount() {
+  const stats = await getStats();
+  return <DueCountTitle initial={stats.ok ? stats.data.today.dueNow : null} />;
 }

@@ -8,6 +8,7 @@ import { api } from '../lib/api/browser';
 import { postJson } from '../lib/api-client';
 import { AUTH_ENDPOINT, buildAuthRequest, safeNext, type TAuthMode } from '../lib/auth-forms';
 import { NO_ERRORS, type TFormErrors } from '../lib/form-errors';
+import { browserTimezone } from '../lib/timezone';
 
 type TFieldSpec = {
   name: 'email' | 'password' | 'displayName';
@@ -59,12 +60,8 @@ const COPY: Record<TAuthMode, { submit: string; pending: string }> = {
 
 /** A new account's day starts in the learner's own timezone, as the browser knows it (changeable in settings). */
 async function adoptBrowserTimezone(): Promise<void> {
-  let timezone: string | undefined;
-  try {
-    timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return;
-  }
+  const timezone = browserTimezone();
+  if (!timezone) return;
   const request = ZUpdateSettingsRequest.safeParse({ timezone });
   if (request.success) await api.put('/api/settings', null, request.data);
 }

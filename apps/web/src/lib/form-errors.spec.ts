@@ -60,4 +60,12 @@ describe('fromZodIssues', () => {
       fields: { password: 'Required', email: 'Must be a valid email address' },
     });
   });
+
+  it('asks for a number in an emptied number field, and keeps the schema’s words for an empty list', () => {
+    const issues = [
+      { path: ['minDue'], message: 'Invalid input: expected number, received NaN', code: 'invalid_type', expected: 'number' },
+      { path: ['weekdays'], message: 'pick at least one day', code: 'too_small', minimum: 1, origin: 'array' },
+    ];
+    expect(fromZodIssues(issues).fields).toEqual({ minDue: 'Enter a number', weekdays: 'Pick at least one day' });
+  });
 });

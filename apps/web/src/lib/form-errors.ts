@@ -15,6 +15,9 @@ type TIssueLike = {
   message: string;
   code?: string;
   minimum?: number | bigint;
+  /** zod 4: what a too_small applies to (`string`, `array`, `number`…), and the type an invalid_type wanted. */
+  origin?: string;
+  expected?: string;
 };
 
 function sentence(message: string): string {
@@ -23,8 +26,9 @@ function sentence(message: string): string {
 }
 
 function describeIssue(issue: TIssueLike): string {
-  // An empty required field is the common case; zod's wording for it is written for developers.
-  if (issue.code === 'too_small' && Number(issue.minimum) === 1) return 'Required';
+  // zod's own wording is written for developers: an empty required field, an empty number field (NaN).
+  if (issue.code === 'too_small' && Number(issue.minimum) === 1 && (issue.origin ?? 'string') === 'string') return 'Required';
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return 'Enter a number';
   return sentence(issue.message);
 }
 

@@ -1,4 +1,4 @@
-import { handlerFor, isTypingTarget, shortcutLabel, shortcutOf, type TKeyEventLike } from './keys';
+import { ariaKeyShortcut, handlerFor, isTypingTarget, shortcutKeys, shortcutLabel, shortcutOf, type TKeyEventLike } from './keys';
 
 function key(k: string, extra: Partial<TKeyEventLike> = {}): TKeyEventLike {
   return { key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...extra };
@@ -63,6 +63,17 @@ describe('handlerFor', () => {
     expect(handlerFor(key('3', { isComposing: true, target: body }), shortcuts)).toBeUndefined();
   });
 
+  it('leaves Enter on a focused link or button to that control, so Enter on "Again" is not rated Good', () => {
+    const enter = { Enter: good };
+    expect(handlerFor(key('Enter', { target: { tagName: 'BUTTON' } }), enter)).toBeUndefined();
+    expect(handlerFor(key('Enter', { target: { tagName: 'A' } }), enter)).toBeUndefined();
+    const iconInsideLink = { tagName: 'svg', closest: (selector: string) => (selector.includes('a[href]') ? {} : null) };
+    expect(handlerFor(key('Enter', { target: iconInsideLink }), enter)).toBeUndefined();
+    expect(handlerFor(key('Enter', { target: body }), enter)).toBe(good);
+    // Space stays the shortcut on a focused button (it would otherwise click it as well).
+    expect(handlerFor(key(' ', { target: { tagName: 'BUTTON' } }), shortcuts)).toBe(reveal);
+  });
+
   it('ignores keys nobody asked for', () => {
     expect(handlerFor(key('9', { target: body }), shortcuts)).toBeUndefined();
   });
@@ -74,5 +85,22 @@ describe('shortcutLabel', () => {
     expect(shortcutLabel('Mod+Enter', 'mac')).toBe('⌘↵');
     expect(shortcutLabel('z')).toBe('Z');
     expect(shortcutLabel('Space')).toBe('Space');
+    expect(shortcutLabel("Mod+'")).toBe("Ctrl+'");
+    expect(shortcutLabel("Mod+'", 'mac')).toBe("⌘'");
+  });
+
+  it('splits a shortcut into one keycap per key', () => {
+    expect(shortcutKeys("Mod+'")).toEqual(['Ctrl', "'"]);
+    expect(shortcutKeys('Mod+Enter', 'mac')).toEqual(['⌘', '↵']);
+    expect(shortcutKeys('Space')).toEqual(['Space']);
+  });
+});
+
+describe('ariaKeyShortcut', () => {
+  it('names the modifier the platform uses', () => {
+    expect(ariaKeyShortcut('Mod+Enter')).toBe('Control+Enter');
+    expect(ariaKeyShortcut("Mod+'", 'mac')).toBe("Meta+'");
+    expect(ariaKeyShortcut('z')).toBe('Z');
+    expect(ariaKeyShortcut('Space')).toBe('Space');
   });
 });

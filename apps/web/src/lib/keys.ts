@@ -34,6 +34,18 @@ export function isTypingTarget(target: unknown): boolean {
   return typeof element.closest === 'function' && Boolean(element.closest('[contenteditable="true"], .cm-editor'));
 }
 
+/** A link, button or other control that Enter activates by itself. */
+export function isActivatable(target: unknown): boolean {
+  if (!target || typeof target !== 'object') return false;
+  const element = target as TElementLike;
+  const tag = (element.tagName ?? '').toUpperCase();
+  if (tag === 'A' || tag === 'BUTTON' || tag === 'SUMMARY') return true;
+  return (
+    typeof element.closest === 'function' &&
+    Boolean(element.closest('a[href], button, [role="button"], [role="link"], [role="menuitem"], [role="tab"]'))
+  );
+}
+
 /** The shortcut an event spells, in the notation above: "Space", "Mod+Enter", "Shift+?"… */
 export function shortcutOf(event: TKeyEventLike, platform: 'mac' | 'other' = 'other'): string {
   const mod = platform === 'mac' ? event.metaKey : event.ctrlKey;
@@ -61,17 +73,31 @@ export function handlerFor(event: TKeyEventLike, shortcuts: TShortcutMap, platfo
   const handler = shortcuts[shortcut];
   if (!handler) return undefined;
   if (!shortcut.startsWith('Mod+') && isTypingTarget(event.target)) return undefined;
+  // Enter on a focused link or button is the learner choosing it (following "Practise it", pressing Again).
+  if (shortcut === 'Enter' && isActivatable(event.target)) return undefined;
   // A plain key must not fire while another modifier is held (Ctrl+1 switches browser tabs).
   if (!shortcut.includes('+') && (event.ctrlKey || event.metaKey || event.altKey)) return undefined;
   return handler;
 }
 
-/** How a shortcut is printed on its button. */
-export function shortcutLabel(shortcut: string, platform: 'mac' | 'other' = 'other'): string {
+/** The keys of a shortcut as printed on keycaps, one per key: ["Ctrl", "↵"] here, ["⌘", "↵"] on a Mac. */
+export function shortcutKeys(shortcut: string, platform: 'mac' | 'other' = 'other'): string[] {
   return shortcut
     .split('+')
     .map((part) =>
       part === 'Mod' ? (platform === 'mac' ? '⌘' : 'Ctrl') : part === 'Enter' ? '↵' : part.length === 1 ? part.toUpperCase() : part,
-    )
-    .join(platform === 'mac' ? '' : '+');
+    );
+}
+
+/** How a shortcut is written in text (a tooltip, a title): "Ctrl+'" here, "⌘'" on a Mac. */
+export function shortcutLabel(shortcut: string, platform: 'mac' | 'other' = 'other'): string {
+  return shortcutKeys(shortcut, platform).join(platform === 'mac' ? '' : '+');
+}
+
+/** The aria-keyshortcuts value of a shortcut: "Control+Enter" here, "Meta+Enter" on a Mac. */
+export function ariaKeyShortcut(shortcut: string, platform: 'mac' | 'other' = 'other'): string {
+  return shortcut
+    .split('+')
+    .map((part) => (part === 'Mod' ? (platform === 'mac' ? 'Meta' : 'Control') : part.length === 1 ? part.toUpperCase() : part))
+    .join('+');
 }

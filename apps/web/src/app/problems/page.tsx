@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { EmptyState, LoadFailure } from '../../components/states';
 import { pickParam, SearchField, SelectField } from '../../components/ui/filter-fields';
 import { serverGet } from '../../lib/api/server';
-import { capitalise, relativeDue } from '../../lib/format';
+import { DueTime } from '../../components/due-time';
+import { capitalise } from '../../lib/format';
 import { withQuery } from '../../lib/url';
 
 export const metadata: Metadata = { title: 'Problems' };
@@ -160,7 +161,9 @@ function Row({ item, now }: { item: TProblemListItem; now: Date }) {
         {item.status === 'due' ? (
           <strong className="due-text">Due now</strong>
         ) : item.due ? (
-          <span className="muted">{relativeDue(item.due, now)}</span>
+          <span className="muted">
+            <DueTime iso={item.due} serverNow={now.toISOString()} />
+          </span>
         ) : (
           <span className="muted">–</span>
         )}

@@ -1,9 +1,11 @@
 'use client';
 
-import { ZRevealResponse, type TProblemPage, type TRevealResponse, type TSubmissionView } from '@prep/contracts';
+import { ZProblemPage, ZRevealResponse, type TProblemPage, type TRevealResponse, type TSubmissionView } from '@prep/contracts';
 import {
   ArrowLeft,
   BookKey,
+  CalendarClock,
+  CloudAlert,
   CloudCheck,
   CloudOff,
   FlaskConical,
@@ -16,23 +18,26 @@ import {
   Trash2,
 } from 'lucide-react';
 import Link from 'next/link';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import { api } from '../../lib/api/browser';
 import { caseText, parseCustomCase } from '../../lib/custom-cases';
 import { formatValue } from '../../lib/diff';
-import { capitalise, TEST_STATUS_LABEL } from '../../lib/format';
+import { useMounted } from '../../hooks/use-mounted';
+import { refreshDueNow } from '../../lib/due-now-store';
+import { capitalise, dateTime, relativeDue, TEST_STATUS_LABEL } from '../../lib/format';
 import { progressCounts } from '../../lib/grading-progress';
 import { CodeEditor } from '../code-editor';
 import { Markdown } from '../markdown';
 import { ConfirmDialog } from '../ui/dialog';
-import { ariaShortcut, Kbd } from '../ui/kbd';
+import { Kbd, useAriaShortcut } from '../ui/kbd';
 import { ProgressBar } from '../ui/progress';
 import { Tab, TabList, TabPanel, Tabs } from '../ui/tabs';
 import { useToast } from '../ui/toast';
+import { ConceptsPanel } from '../study/concepts-panel';
 import { StatementPanel } from './statement-panel';
 import { SubmissionHistory } from './submission-history';
-import { useAutosave, type TSaveState } from './use-autosave';
+import { useAutosaveStatus, type TAutosave } from './use-autosave';
 import { useGrading } from './use-grading';
 import { VerdictPanel } from './verdict-panel';
 
@@ -55,7 +60,9 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
   const notify = useToast();
   const initialCode = page.draft?.code ?? problem.starter;
   const [code, setCode] = useState(initialCode);
-  const saveState = useAutosave(problem.slug, code, initialCode);
+  const draft = useAutosaveStatus(problem.slug, code, initialCode, page.draft?.savedAt ?? null);
+  // Where I stand with this problem (status, schedule, its concepts): read again after anything that rates it.
+  const [standing, setStanding] = useState({ status: page.status, review: page.review, concepts: page.concepts });
   const [hints, setHints] = useState(page.hints);
   const [attempt, setAttempt] = useState(page.attempt);
   const [revealed, setRevealed] = useState<TRevealResponse | null>(null);
@@ -70,6 +77,16 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
   const result = progress.result;
   const decided = attempt.outcome ?? result?.outcome ?? null;
   const revealCountsAsLapse = attempt.counts && !decided && !attempt.revealed;
+  // Times in the header are the browser's (its clock and timezone), shown once it has taken over from the server.
+  const mounted = useMounted();
+  const runShortcut = useAriaShortcut("Mod+'");
+  const submitShortcut = useAriaShortcut('Mod+Enter');
+
+  const refreshStanding = useCallback(async () => {
+    const latest = await api.get(`/api/problems/${problem.slug}`, ZProblemPage);
+    if (latest.ok) setStanding({ status: latest.data.status, review: latest.data.review, concepts: latest.data.concepts });
+    void refreshDueNow();
+  }, [problem.slug]);
 
   useEffect(() => {
     if (progress.phase === 'done' && result) {
@@ -79,9 +96,11 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
       else if (result.mode === 'submit' && result.verdict !== 'accepted' && result.verdict !== 'internal_error') {
         setAttempt((current) => ({ ...current, failedSubmits: current.failedSubmits + 1 }));
       }
+      // A submit can rate the problem (and a failed one bring its concepts in): the header and the lists follow.
+      if (result.mode === 'submit') void refreshStanding();
     }
     if (progress.phase === 'failed' && progress.error) notify({ tone: 'danger', title: 'Not sent', description: progress.error });
-  }, [progress.phase, progress.error, result, notify]);
+  }, [progress.phase, progress.error, result, notify, refreshStanding]);
 
   const parsedCases = useMemo(() => customCases.map((text) => parseCustomCase(text, problem.params)), [customCases, problem.params]);
 
@@ -117,6 +136,8 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
     }
     setRevealed(response.data);
     setAttempt(response.data.attempt);
+    // Revealing before an accepted submit rates the problem Again.
+    if (response.data.attempt.outcome) void refreshStanding();
     if (what === 'editorial') setLeftTab('editorial');
     else if (response.data.myLastAccepted) {
       setCode(response.data.myLastAccepted.code);
@@ -155,13 +176,18 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
           )}
           <h1>{problem.title}</h1>
           <span className={`badge badge--${problem.difficulty}`}>{capitalise(problem.difficulty)}</span>
-          <span className={`badge ${STATUS_BADGE[page.status]}`} data-testid="problem-status">
-            {page.status === 'due' ? 'Due for review' : capitalise(page.status)}
+          <span className={`badge ${STATUS_BADGE[standing.status]}`} data-testid="problem-status">
+            {standing.status === 'due' ? 'Due for review' : capitalise(standing.status)}
           </span>
+          {mounted && standing.review.due && !standing.review.dueNow && !standing.review.suspended ? (
+            <span className="workspace__next small muted" data-testid="problem-next-review" title={dateTime(standing.review.due)}>
+              <CalendarClock size={14} aria-hidden="true" /> Next review {relativeDue(standing.review.due, new Date())}
+            </span>
+          ) : null}
         </div>
         <div className="workspace__actions">
-          <SaveIndicator state={saveState} />
-          <button type="button" className="button" onClick={() => void run()} disabled={busy} aria-keyshortcuts="Control+'">
+          <SaveIndicator draft={draft} />
+          <button type="button" className="button" onClick={() => void run()} disabled={busy} aria-keyshortcuts={runShortcut}>
             <Play size={15} aria-hidden="true" /> Run <Kbd shortcut="Mod+'" />
           </button>
           <button
@@ -169,7 +195,7 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
             className="button button--primary"
             onClick={() => void submit()}
             disabled={busy}
-            aria-keyshortcuts={ariaShortcut('Mod+Enter')}
+            aria-keyshortcuts={submitShortcut}
           >
             {busy && progress.mode === 'submit' ? (
               <Loader2 size={15} className="spin" aria-hidden="true" />
@@ -218,6 +244,16 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
                   setAttempt((current) => ({ ...current, hintsRevealed: revealedCount }));
                 }}
               />
+              <ConceptsPanel
+                concepts={standing.concepts}
+                problemSlug={problem.slug}
+                onStateChange={(id, state) =>
+                  setStanding((current) => ({
+                    ...current,
+                    concepts: current.concepts.map((concept) => (concept.id === id ? { ...concept, state } : concept)),
+                  }))
+                }
+              />
             </TabPanel>
             <TabPanel value="editorial" className="pane__body">
               {revealed ? (
@@ -257,7 +293,7 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
           <div className="editor-bar">
             <span className="small muted">TypeScript</span>
             <div className="row">
-              {page.status !== 'new' ? (
+              {standing.status !== 'new' ? (
                 <button type="button" className="button button--ghost button--sm" onClick={() => setConfirmReveal('mine')}>
                   My last accepted
                 </button>
@@ -331,7 +367,14 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
                   ) : null}
                   {progress.phase === 'done' && result ? (
                     <>
-                      <VerdictPanel key={result.id} result={result} params={problem.params} slug={problem.slug} fromReview={fromReview} />
+                      <VerdictPanel
+                        key={result.id}
+                        result={result}
+                        params={problem.params}
+                        slug={problem.slug}
+                        fromReview={fromReview}
+                        onRatingChanged={() => void refreshStanding()}
+                      />
                       {result.code !== code ? (
                         <button type="button" className="button button--ghost button--sm" onClick={() => setCode(result.code)}>
                           Load this submission&apos;s code
@@ -369,11 +412,41 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
   );
 }
 
-function SaveIndicator({ state }: { state: TSaveState }) {
-  const text = { saved: 'Draft saved', unsaved: 'Unsaved', saving: 'Saving…', error: 'Not saved' }[state];
+function SaveIndicator({ draft }: { draft: TAutosave }) {
+  const { state, savedAt, message, saveNow } = draft;
+  const mounted = useMounted();
+  const savedTitle = savedAt && mounted ? `Draft saved ${dateTime(savedAt)}` : undefined;
   return (
-    <span className={`save-state save-state--${state}`} role="status" data-testid="save-state">
-      {state === 'error' ? <CloudOff size={14} aria-hidden="true" /> : <CloudCheck size={14} aria-hidden="true" />} {text}
+    <span className={`save-state save-state--${state}`} data-testid="save-state" data-state={state}>
+      <span role="status" className="save-state__text" title={state === 'saved' ? savedTitle : (message ?? undefined)}>
+        {state === 'idle' ? null : state === 'unsaved' || state === 'saving' ? (
+          <>
+            <Loader2 size={14} className="spin" aria-hidden="true" /> Saving…
+          </>
+        ) : state === 'saved' ? (
+          <>
+            <CloudCheck size={14} aria-hidden="true" /> Saved
+          </>
+        ) : state === 'offline' ? (
+          <>
+            <CloudOff size={14} aria-hidden="true" /> Offline: saves when you reconnect
+          </>
+        ) : state === 'superseded' ? (
+          <>
+            <CloudAlert size={14} aria-hidden="true" /> A newer draft is saved elsewhere
+          </>
+        ) : (
+          <>
+            <CloudAlert size={14} aria-hidden="true" /> Not saved
+          </>
+        )}
+        {message && state !== 'saved' ? <span className="sr-only">: {message}</span> : null}
+      </span>
+      {state === 'error' || state === 'superseded' ? (
+        <button type="button" className="link-button save-state__retry" onClick={saveNow}>
+          {state === 'error' ? 'Retry' : 'Keep this one'}
+        </button>
+      ) : null}
     </span>
   );
 }

@@ -21,11 +21,14 @@ export function VerdictPanel({
   params,
   slug,
   fromReview = false,
+  onRatingChanged,
 }: {
   result: TSubmissionView;
   params: readonly { name: string }[];
   slug: string;
   fromReview?: boolean;
+  /** After the learner overrode the outcome's rating (the problem's schedule changed). */
+  onRatingChanged?: () => void;
 }) {
   const [selected, setSelected] = useState(() => firstInteresting(result.tests));
   const accepted = result.verdict === 'accepted';
@@ -46,7 +49,7 @@ export function VerdictPanel({
         </span>
       </div>
       {result.message && !accepted ? <p className="verdict__message">{result.message}</p> : null}
-      {result.outcome ? <OutcomeLine result={result} slug={slug} fromReview={fromReview} /> : null}
+      {result.outcome ? <OutcomeLine result={result} slug={slug} fromReview={fromReview} onRatingChanged={onRatingChanged} /> : null}
       {result.compileErrors.length > 0 ? (
         <ul className="compile-errors" aria-label="Compile errors">
           {result.compileErrors.map((error, index) => (
@@ -129,7 +132,17 @@ export function VerdictPanel({
   );
 }
 
-function OutcomeLine({ result, slug, fromReview }: { result: TSubmissionView; slug: string; fromReview: boolean }) {
+function OutcomeLine({
+  result,
+  slug,
+  fromReview,
+  onRatingChanged,
+}: {
+  result: TSubmissionView;
+  slug: string;
+  fromReview: boolean;
+  onRatingChanged?: () => void;
+}) {
   const outcome = result.outcome!;
   const notify = useToast();
   const [override, setOverride] = useState<{ rating: TRating; due: string | null } | null>(null);
@@ -147,6 +160,7 @@ function OutcomeLine({ result, slug, fromReview }: { result: TSubmissionView; sl
       return;
     }
     setOverride({ rating, due: response.data.state.due });
+    onRatingChanged?.();
     notify({ tone: 'success', title: `Rated ${RATING_LABEL[rating]} instead`, description: 'The schedule follows your rating.' });
   }
 

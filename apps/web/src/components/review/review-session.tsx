@@ -1,32 +1,37 @@
 'use client';
 
 import {
-  RATINGS,
   ZItemActionResponse,
   ZReviewNextResponse,
   ZReviewResponse,
   ZUndoResponse,
+  type TPracticeLink,
   type TQueueItem,
   type TRating,
 } from '@prep/contracts';
-import { CalendarCheck, Code2, EyeOff, MoreHorizontal, PauseCircle, Undo2 } from 'lucide-react';
+import { CalendarCheck, Code2, EyeOff, MoreHorizontal, PauseCircle, TriangleAlert, Undo2, X } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import { api } from '../../lib/api/browser';
 import { withRetry } from '../../lib/client-id';
-import { capitalise, dateTime, plural, RATING_LABEL, relativeDue } from '../../lib/format';
+import { refreshDueNow } from '../../lib/due-now-store';
+import { capitalise, dateTime, plural, relativeDue } from '../../lib/format';
 import { INITIAL_REVIEW_STATE, REFILL_BELOW, remaining, reviewReducer } from '../../lib/review-queue';
 import { Markdown } from '../markdown';
 import { EmptyState } from '../states';
-import { ariaShortcut, Kbd } from '../ui/kbd';
+import { PracticeLinks } from '../study/practice-links';
+import { RatingButtons } from '../study/rating-buttons';
+import { Kbd } from '../ui/kbd';
 import { Menu, MenuItem } from '../ui/menu';
 import { ProgressBar } from '../ui/progress';
 import { useToast } from '../ui/toast';
 
 const FETCH_SIZE = 10;
-const RATING_KEYS: Record<TRating, string> = { again: '1', hard: '2', good: '3', easy: '4' };
+
+/** A card that just became a leech (and was suspended), with the problems that practise it. */
+type TLeechNotice = { itemId: string; front: string; practice: TPracticeLink[] };
 
 /**
  * One item at a time, keyboard first: Space shows the answer, 1–4 rate (each button shows the interval it would
@@ -36,6 +41,7 @@ export function ReviewSession() {
   const [state, dispatch] = useReducer(reviewReducer, INITIAL_REVIEW_STATE);
   const [pending, setPending] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [leech, setLeech] = useState<TLeechNotice | null>(null);
   const notify = useToast();
   const router = useRouter();
   const fetching = useRef(false);
@@ -81,14 +87,11 @@ export function ReviewSession() {
       notify({ tone: 'danger', title: 'Your rating was not saved', description: `${result.message} Press the key again to retry.` });
       return;
     }
-    if (result.data.leech) {
-      notify({
-        title: 'Leech suspended',
-        description:
-          'You have forgotten this item many times, so it is suspended. Rewrite it in your own words or unsuspend it from its deck.',
-      });
+    if (result.data.leech && shown.item.content.kind === 'card') {
+      setLeech({ itemId: shown.item.id, front: shown.item.content.front, practice: result.data.leechPractice });
     }
     dispatch({ type: 'rated', itemId: shown.item.id, now: Date.now() });
+    void refreshDueNow();
   }
 
   async function undo() {
@@ -101,7 +104,9 @@ export function ReviewSession() {
       return;
     }
     dispatch({ type: 'undone', item: result.data.item, now: Date.now() });
+    if (leech?.itemId === result.data.undone.itemId) setLeech(null);
     notify({ title: 'Rating undone', description: 'The item is back as it was before.' });
+    void refreshDueNow();
   }
 
   async function act(action: 'suspend' | 'bury', item: TQueueItem) {
@@ -114,6 +119,7 @@ export function ReviewSession() {
       return;
     }
     dispatch({ type: 'removed', itemId: item.id, now: Date.now() });
+    void refreshDueNow();
     notify({
       title: action === 'suspend' ? 'Suspended' : 'Buried until tomorrow',
       description:
@@ -201,6 +207,8 @@ export function ReviewSession() {
         </div>
       </div>
 
+      {leech ? <LeechNoticeBanner notice={leech} onDismiss={() => setLeech(null)} /> : null}
+
       {loadError && state.status !== 'ready' ? (
         <div className="banner banner--danger" role="alert">
           <p>{loadError}</p>
@@ -243,6 +251,7 @@ export function ReviewSession() {
                     <div className="review__back" data-testid="card-back">
                       <Markdown>{shown.item.content.back}</Markdown>
                     </div>
+                    <PracticeLinks links={shown.item.content.practice} />
                   </>
                 ) : null}
               </>
@@ -259,27 +268,46 @@ export function ReviewSession() {
                 Show answer <Kbd shortcut="Space" />
               </button>
             ) : isCard ? (
-              <div className="ratings" role="group" aria-label="How well did you remember?">
-                {RATINGS.map((rating) => (
-                  <button
-                    key={rating}
-                    type="button"
-                    className={`rating rating--${rating}`}
-                    onClick={() => void rate(rating)}
-                    disabled={pending}
-                    aria-keyshortcuts={ariaShortcut(RATING_KEYS[rating])}
-                    aria-label={`${RATING_LABEL[rating]}: next in ${shown.item.previews[rating].label}`}
-                  >
-                    <span className="rating__interval">{shown.item.previews[rating].label}</span>
-                    <span className="rating__label">{RATING_LABEL[rating]}</span>
-                    <Kbd shortcut={RATING_KEYS[rating]} />
-                  </button>
-                ))}
-              </div>
+              <RatingButtons
+                onRate={(rating) => void rate(rating)}
+                disabled={pending}
+                intervals={{
+                  again: shown.item.previews.again.label,
+                  hard: shown.item.previews.hard.label,
+                  good: shown.item.previews.good.label,
+                  easy: shown.item.previews.easy.label,
+                }}
+              />
             ) : null}
           </div>
         </>
       ) : null}
+    </div>
+  );
+}
+
+function LeechNoticeBanner({ notice, onDismiss }: { notice: TLeechNotice; onDismiss: () => void }) {
+  return (
+    <div className="banner banner--warning leech-notice" role="status" data-testid="leech-notice">
+      <TriangleAlert size={18} aria-hidden="true" />
+      <div className="leech-notice__body">
+        <p>
+          <strong>Leech suspended.</strong> You have forgotten this card many times, so it is out of your reviews until you unsuspend it
+          from its deck. Rewrite it in your own words, or put it to use first.
+        </p>
+        <div className="leech-notice__front">
+          <Markdown>{notice.front}</Markdown>
+        </div>
+        <PracticeLinks links={notice.practice} title="Practise it with" />
+      </div>
+      <button
+        type="button"
+        className="button button--ghost button--sm button--icon"
+        aria-label="Dismiss the leech notice"
+        onClick={onDismiss}
+      >
+        <X size={16} aria-hidden="true" />
+      </button>
     </div>
   );
 }

@@ -6,16 +6,9 @@ import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { api } from '../../lib/api/browser';
 import { useFormSubmit } from '../../hooks/use-form-submit';
+import { browserTimezone } from '../../lib/timezone';
 import { Field } from '../ui/field';
 import { useToast } from '../ui/toast';
-
-function browserTimezone(): string | null {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-  } catch {
-    return null;
-  }
-}
 
 const subscribeNothing = () => () => undefined;
 

@@ -1,9 +1,11 @@
 import type { TStatsResponse, TUser } from '@prep/contracts';
-import { ArrowRight, BookOpen, Code2, Flame, Sparkles, Target } from 'lucide-react';
+import { ArrowRight, Flame, Target } from 'lucide-react';
 import Link from 'next/link';
-import { dateTime, duration, percent, plural, relativeDue } from '../../lib/format';
+import { duration, percent, plural } from '../../lib/format';
+import { DueTime } from '../due-time';
 import { ForecastChart } from '../charts/forecast-chart';
 import { ReviewHeatmap } from '../charts/review-heatmap';
+import { DueNowSummary } from './due-now-summary';
 
 function greeting(user: TUser): string {
   return user.displayName ? `Hi, ${user.displayName.split(' ')[0]}` : 'Today';
@@ -13,8 +15,8 @@ function greeting(user: TUser): string {
 export function Dashboard({ user, stats }: { user: TUser; stats: TStatsResponse }) {
   const now = new Date();
   const { today } = stats;
-  const dueTotal = today.due.card + today.due.problem + today.due.lab;
-  const newTotal = today.newAvailable.total;
+  const dueTotal = today.due.total;
+  const newTotal = today.newToday.total;
   const forecast = stats.forecast.map((day) => ({ date: day.date, cards: day.due.card, problems: day.due.problem + day.due.lab }));
   const enrolled = stats.decks.filter((deck) => deck.enrolled);
 
@@ -30,21 +32,10 @@ export function Dashboard({ user, stats }: { user: TUser; stats: TStatsResponse 
       </header>
 
       <section className="today-hero card" aria-labelledby="due-title">
-        <div className="today-hero__main">
-          <h2 id="due-title" className="sr-only">
-            Due today
-          </h2>
-          <div className="today-hero__number" data-testid="due-total">
-            {dueTotal}
-          </div>
-          <div>
-            <p className="today-hero__label">{dueTotal === 1 ? 'item due' : 'items due'} today</p>
-            <p className="muted small" style={{ margin: 0 }} data-testid="due-breakdown">
-              <BookOpen size={13} aria-hidden="true" /> {plural(today.due.card, 'card')} · <Code2 size={13} aria-hidden="true" />{' '}
-              {plural(today.due.problem, 'problem')} · <Sparkles size={13} aria-hidden="true" /> {newTotal} new available
-            </p>
-          </div>
-        </div>
+        <h2 id="due-title" className="sr-only">
+          Due now
+        </h2>
+        <DueNowSummary dueNow={today.dueNow} dueToday={today.due} newToday={today.newToday.total} />
         <div className="today-hero__cta">
           {dueTotal > 0 || newTotal > 0 ? (
             <Link href="/review" className="button button--primary button--lg" data-testid="start-review">
@@ -60,11 +51,15 @@ export function Dashboard({ user, stats }: { user: TUser; stats: TStatsResponse 
             </Link>
           )}
           <p className="muted small" style={{ margin: 0 }} data-testid="next-due">
-            {dueTotal > 0
-              ? 'Due items first, then new ones.'
-              : stats.nextDueAt
-                ? `Next item due ${relativeDue(stats.nextDueAt, now)} (${dateTime(stats.nextDueAt)}).`
-                : 'Nothing scheduled yet.'}
+            {today.dueNow.total > 0 ? (
+              'Due items first, then new ones.'
+            ) : stats.nextDueAt ? (
+              <>
+                Next item due <DueTime iso={stats.nextDueAt} serverNow={now.toISOString()} withDate />.
+              </>
+            ) : (
+              'Nothing scheduled yet.'
+            )}
           </p>
         </div>
       </section>
@@ -92,7 +87,9 @@ export function Dashboard({ user, stats }: { user: TUser; stats: TStatsResponse 
           </span>
           <span className="stat__value">{percent(stats.retention.last30.rate)}</span>
           <span className="stat__sub">
-            7 d {percent(stats.retention.last7.rate)} · 1 y {percent(stats.retention.last365.rate)}
+            {stats.retention.last365.rate === null
+              ? 'Counts once cards come back for review'
+              : `7 d ${percent(stats.retention.last7.rate)} · 1 y ${percent(stats.retention.last365.rate)}`}
           </span>
         </div>
         <div className="card stat">

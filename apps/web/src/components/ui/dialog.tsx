@@ -11,6 +11,8 @@ export function Dialog({
   description,
   children,
   trigger,
+  className,
+  onCloseAutoFocus,
 }: {
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
@@ -18,13 +20,21 @@ export function Dialog({
   description?: ReactNode;
   children?: ReactNode;
   trigger?: ReactNode;
+  /** Extra classes for the dialog box (e.g. `dialog--wide`). */
+  className?: string;
+  /** Where focus goes on close when the dialog was opened without `trigger` (call event.preventDefault() and focus it). */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   return (
     <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <DialogPrimitive.Trigger asChild>{trigger}</DialogPrimitive.Trigger> : null}
       <DialogPrimitive.Portal>
         <DialogPrimitive.Overlay className="dialog-overlay" />
-        <DialogPrimitive.Content className="dialog" {...(description ? {} : { 'aria-describedby': undefined })}>
+        <DialogPrimitive.Content
+          className={className ? `dialog ${className}` : 'dialog'}
+          onCloseAutoFocus={onCloseAutoFocus}
+          {...(description ? {} : { 'aria-describedby': undefined })}
+        >
           <DialogPrimitive.Title className="dialog__title">{title}</DialogPrimitive.Title>
           {description ? <DialogPrimitive.Description className="dialog__description">{description}</DialogPrimitive.Description> : null}
           {children}

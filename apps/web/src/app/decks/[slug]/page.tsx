@@ -2,6 +2,7 @@ import { ZDeckDetailResponse, type TDeckDetailResponse } from '@prep/contracts';
 import { Search, BookOpen, Code2 } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { EnrollButton } from '../../../components/decks/enroll-button';
 import { Markdown } from '../../../components/markdown';
 import { EmptyState, LoadFailure } from '../../../components/states';
@@ -9,7 +10,8 @@ import { pickParam, SearchField, SelectField } from '../../../components/ui/filt
 import { ItemStateBadge } from '../../../components/study/item-state-badge';
 import { serverGet } from '../../../lib/api/server';
 import { withQuery } from '../../../lib/url';
-import { capitalise, relativeDue } from '../../../lib/format';
+import { DueTime } from '../../../components/due-time';
+import { capitalise } from '../../../lib/format';
 
 type TParams = { slug: string };
 type TSearch = { q?: string; kind?: string; tag?: string; state?: string; offset?: string };
@@ -17,19 +19,35 @@ type TSearch = { q?: string; kind?: string; tag?: string; state?: string; offset
 const PAGE_SIZE = 25;
 const STATES = ['due', 'new', 'learning', 'review', 'relearning', 'suspended', 'leech'] as const;
 
-export async function generateMetadata({ params }: { params: Promise<TParams> }): Promise<Metadata> {
-  return { title: `Deck: ${(await params).slug}` };
+function filtersOf(search: TSearch) {
+  return { q: pickParam(search.q), kind: pickParam(search.kind), tag: pickParam(search.tag), state: pickParam(search.state) };
+}
+
+/** One read per request (keyed by its URL): the title and the page share it. */
+const getDeckAt = cache((url: `/api/${string}`) => serverGet(url, ZDeckDetailResponse));
+
+function getDeck(slug: string, search: TSearch) {
+  const offset = Math.max(0, Number(search.offset) || 0);
+  return getDeckAt(withQuery(`/api/decks/${encodeURIComponent(slug)}`, { ...filtersOf(search), limit: PAGE_SIZE, offset }));
+}
+
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Promise<TParams>;
+  searchParams: Promise<TSearch>;
+}): Promise<Metadata> {
+  const { slug } = await params;
+  const result = await getDeck(slug, await searchParams);
+  return { title: result.ok ? result.data.deck.title : 'Deck' };
 }
 
 export default async function DeckPage({ params, searchParams }: { params: Promise<TParams>; searchParams: Promise<TSearch> }) {
   const { slug } = await params;
   const search = await searchParams;
-  const filters = { q: pickParam(search.q), kind: pickParam(search.kind), tag: pickParam(search.tag), state: pickParam(search.state) };
-  const offset = Math.max(0, Number(search.offset) || 0);
-  const result = await serverGet(
-    withQuery(`/api/decks/${encodeURIComponent(slug)}`, { ...filters, limit: PAGE_SIZE, offset }),
-    ZDeckDetailResponse,
-  );
+  const filters = filtersOf(search);
+  const result = await getDeck(slug, search);
   if (!result.ok) {
     return <LoadFailure failure={result} signInNext={`/decks/${slug}`} />;
   }
@@ -165,7 +183,11 @@ function ItemRow({ item, now }: { item: TDeckDetailResponse['items'][number]; no
       </div>
       <div className="item-row__meta">
         <ItemStateBadge state={state} />
-        {state.due && !state.dueNow && !state.suspended ? <span>due {relativeDue(state.due, now)}</span> : null}
+        {state.due && !state.dueNow && !state.suspended ? (
+          <span>
+            due <DueTime iso={state.due} serverNow={now.toISOString()} />
+          </span>
+        ) : null}
         {state.reps > 0 ? <span>{state.reps} reviews</span> : null}
       </div>
     </li>
