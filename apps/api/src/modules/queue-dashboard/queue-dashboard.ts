@@ -57,13 +57,12 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
       if (user.role !== 'admin') return reject(reply, new AppError(ErrorCode.Forbidden, 'This needs an admin account'));
       admins.set(request, user);
     });
-    scope.addHook('onSend', async (_request, reply, payload) => {
+    // Audited before the response leaves (not in onResponse), so a client that sees the change succeed also finds
+    // it in the audit log.
+    scope.addHook('onSend', async (request, reply, payload) => {
       reply.header('content-security-policy', QUEUE_DASHBOARD_CSP);
-      return payload;
-    });
-    scope.addHook('onResponse', async (request, reply) => {
       const user = admins.get(request);
-      if (!user || !MUTATING.has(request.method) || reply.statusCode >= 400) return;
+      if (!user || !MUTATING.has(request.method) || reply.statusCode >= 400) return payload;
       await audit.record(
         { user, requestId: typeof request.id === 'string' ? request.id : null },
         {
@@ -73,6 +72,7 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
           after: { method: request.method, path: request.url.slice(QUEUE_DASHBOARD_PATH.length) },
         },
       );
+      return payload;
     });
     scope.addHook('onClose', async () => {
       // A queue still connecting when it is closed rejects its start-up with an error nobody listens to any more:
