@@ -10,13 +10,14 @@ import {
   LabJobName,
   LabQueueName,
   QueueName,
-  ZStudyItem,
+  ZItemDetailResponse,
   ZLabPage,
   ZLabSubmissionCreated,
   ZLabSubmissionEvent,
   ZLabSubmissionView,
   ZListLabsResponse,
   ZListLabSubmissionsResponse,
+  ZReviewNextResponse,
   type TLabSubmissionEvent,
   type TLabSubmissionView,
 } from '@prep/contracts';
@@ -112,7 +113,11 @@ describe('labs over HTTP, graded by a lab worker', () => {
     expect(list.items.map((l) => l.slug)).toEqual(expect.arrayContaining([LAB, 'flash-attention-forward', 'speculative-decoding']));
     expect(list.items.find((l) => l.slug === LAB)).toMatchObject({ status: 'new', due: null, lastSubmittedAt: null, device: 'any' });
 
-    const saved = await as(ada, { method: 'PUT', url: `/api/labs/${LAB}/draft`, payload: { code: 'x = 1', clientUpdatedAt: new Date().toISOString() } });
+    const saved = await as(ada, {
+      method: 'PUT',
+      url: `/api/labs/${LAB}/draft`,
+      payload: { code: 'x = 1', clientUpdatedAt: new Date().toISOString() },
+    });
     expect(saved.statusCode).toBe(200);
     const page = ZLabPage.parse((await as(ada, { url: `/api/labs/${LAB}` })).json());
     expect(page.lab).toMatchObject({ slug: LAB, starter: STARTER, device: 'any' });
@@ -125,6 +130,15 @@ describe('labs over HTTP, graded by a lab worker', () => {
     expect(tooLarge.statusCode).toBe(413);
     expect(errorOf(tooLarge).code).toBe('payload_too_large');
     expect((await submit(ada, STARTER, 'no-such-lab')).statusCode).toBe(404);
+  });
+
+  it('puts a lab in its deck and in the review queue, with its title and device', async () => {
+    const bob = await registerLearner(app);
+    expect((await as(bob, { method: 'POST', url: '/api/decks/mixed-precision/enroll' })).statusCode).toBe(200);
+    const queue = ZReviewNextResponse.parse((await as(bob, { url: '/api/review/next?limit=50' })).json());
+    const lab = queue.items.find((i) => i.id === `lab:${LAB}`);
+    expect(lab).toMatchObject({ kind: 'lab', queue: 'new', content: { kind: 'lab', slug: LAB, device: 'any' } });
+    expect(lab?.content).toHaveProperty('title');
   });
 
   it('says clearly that no lab worker runs, instead of queueing for ever', async () => {
@@ -153,9 +167,11 @@ describe('labs over HTTP, graded by a lab worker', () => {
     const passing = ZLabSubmissionCreated.parse((await submit(ada, REFERENCE)).json());
     const accepted = await doneView(ada, passing.id);
     expect(accepted).toMatchObject({ verdict: 'accepted', device: 'cpu', outcome: { rating: 'hard' } });
-    const item = ZStudyItem.parse((await as(ada, { url: `/api/items/lab:${LAB}` })).json());
+    const { item, history: reviews } = ZItemDetailResponse.parse((await as(ada, { url: `/api/items/lab:${LAB}` })).json());
     expect(item.content).toMatchObject({ kind: 'lab', slug: LAB, device: 'any' });
     const { state } = item;
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({ source: 'outcome', rating: 'hard' });
     expect(state).toMatchObject({ kind: 'lab', reps: 1, dueNow: false });
     expect(state.due).toBe(accepted.outcome?.due);
     expect(await labReviews(ada.user.id)).toBe(1);
@@ -182,7 +198,9 @@ describe('labs over HTTP, graded by a lab worker', () => {
   it('a lab worker killed mid-job: the job runs again and the submission gets exactly one result', async () => {
     const first = labWorkers[0]!;
     const created = ZLabSubmissionCreated.parse((await submit(ada, SLOW_REFERENCE)).json());
-    await waitFor('the learner code to run in a sandbox', async () => first.descendants().some((pid) => cmdline(pid).includes('runner.py')));
+    await waitFor('the learner code to run in a sandbox', async () =>
+      first.descendants().some((pid) => cmdline(pid).includes('runner.py')),
+    );
     first.kill();
     await first.exited();
     expect((await prisma.labSubmission.findUniqueOrThrow({ where: { id: created.id } })).status).not.toBe('done');
@@ -233,10 +251,14 @@ class LabWorkerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const worker = new LabWorkerProcess(child);
-    await waitFor('a lab worker to start', async () => {
-      if (child.exitCode !== null) throw new Error(`the lab worker exited: ${worker.logs.join('')}`);
-      return worker.logs.join('').includes('lab worker ready');
-    }, 60_000);
+    await waitFor(
+      'a lab worker to start',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`the lab worker exited: ${worker.logs.join('')}`);
+        return worker.logs.join('').includes('lab worker ready');
+      },
+      60_000,
+    );
     return worker;
   }
 

@@ -38,6 +38,8 @@ export async function problemsAreLive(client: Client, slugs: string[]): Promise<
 
 /** True when every slug is a live (not retired) lab. */
 export async function labsAreLive(client: Client, slugs: string[]): Promise<boolean> {
-  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Lab" WHERE slug = ANY($1) AND "retiredAt" IS NULL', [slugs]);
+  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Lab" WHERE slug = ANY($1) AND "retiredAt" IS NULL', [
+    slugs,
+  ]);
   return rows[0]!.n === slugs.length;
 }
