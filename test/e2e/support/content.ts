@@ -2,13 +2,19 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CONTENT_SYNC_LOCK, holdContentLock, problemsAreLive, type HeldLock } from '../../../apps/api/test/support/content-lock';
+import {
+  CONTENT_SYNC_LOCK,
+  holdContentLock,
+  labsAreLive,
+  problemsAreLive,
+  type HeldLock,
+} from '../../../apps/api/test/support/content-lock';
 import { REPO_ROOT, requireDatabaseUrl } from './stack';
 
 const CLI = path.join(REPO_ROOT, 'apps/api/dist/cli.js');
 
 /**
- * Makes the built-in problems live in the test database (syncing them with the built CLI if needed) and keeps
+ * Makes the built-in problems and labs live in the test database (syncing them with the built CLI if needed) and keeps
  * other content syncs away until `release()`; see apps/api/test/support/content-lock.ts.
  */
 export async function holdBuiltInContent(): Promise<HeldLock> {
@@ -17,7 +23,8 @@ export async function holdBuiltInContent(): Promise<HeldLock> {
   await lock.client.query('SELECT pg_advisory_lock($1)', [CONTENT_SYNC_LOCK]);
   try {
     const slugs = fs.readdirSync(path.join(REPO_ROOT, 'packages/problems/problems'));
-    if (!(await problemsAreLive(lock.client, slugs))) {
+    const labs = fs.readdirSync(path.join(REPO_ROOT, 'packages/problems/labs'));
+    if (!(await problemsAreLive(lock.client, slugs)) || !(await labsAreLive(lock.client, labs))) {
       await promisify(execFile)(process.execPath, [CLI, 'content-sync'], {
         cwd: REPO_ROOT,
         env: { ...process.env, DATABASE_URL: databaseUrl },
