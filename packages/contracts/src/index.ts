@@ -17,4 +17,5 @@ export * from './reminders';
 export * from './admin';
 export * from './authoring';
 export * from './labs';
+export * from './labs-api';
 export * from './openapi';

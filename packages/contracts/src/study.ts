@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDifficulty, ZSlug } from './content';
+import { ZLabDevice } from './labs';
 import { ZPracticeLink } from './links';
 
 /**
@@ -75,7 +76,15 @@ export const ZStudyContent = z.discriminatedUnion('kind', [
     difficulty: ZDifficulty,
     tags: z.array(z.string()),
   }),
-  z.object({ kind: z.literal('lab'), slug: ZSlug, title: z.string(), tags: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('lab'),
+    slug: ZSlug,
+    title: z.string(),
+    difficulty: ZDifficulty,
+    tags: z.array(z.string()),
+    /** Where it can run: `gpu` labs wait for a GPU worker; `cpu`/`any` run on CPU slots too. */
+    device: ZLabDevice,
+  }),
 ]);
 export type TStudyContent = z.infer<typeof ZStudyContent>;
 
