@@ -28,7 +28,7 @@ export function useAutosaveStatus(
   initial: string,
   initialSavedAt: string | null = null,
   /** Where the draft is saved: a problem's by default, `/api/labs/<slug>/draft` for a lab. */
-  draftUrl = `/api/problems/${slug}/draft`,
+  draftUrl: `/api/${string}` = `/api/problems/${slug}/draft`,
 ): TAutosave {
   const [status, setStatus] = useState<TSaveStatus>({ state: initialSavedAt ? 'saved' : 'idle', savedAt: initialSavedAt, message: null });
   const saved = useRef(initial);
