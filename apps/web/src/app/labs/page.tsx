@@ -30,7 +30,8 @@ export default async function LabsPage() {
           <h1>Labs</h1>
           <p className="muted">
             Hands-on ML-systems labs in Python with PyTorch, graded in a sandbox on a GPU where one is free and on a CPU otherwise; every
-            verdict says which. {items.length > 0 ? (
+            verdict says which.{' '}
+            {items.length > 0 ? (
               <>
                 You have solved <strong>{solved}</strong> of {items.length}.
               </>

@@ -77,7 +77,7 @@ export function LabVerdict({
             <tbody>
               {timings.map((row) => (
                 <tr key={row.shape}>
-                  <td className="mono small">{row.shape}</td>
+                  <td className="lab-timings__case small">{row.shape}</td>
                   <td className="nowrap">{row.solutionMs} ms</td>
                   <td className="nowrap">{row.referenceMs} ms</td>
                   <td className="nowrap">{row.slowdown !== null ? `${row.slowdown}×` : '–'}</td>
@@ -87,7 +87,9 @@ export function LabVerdict({
           </table>
         </div>
       ) : device === 'cpu' && result.verdict === 'accepted' ? (
-        <p className="muted small">Timing against the PyTorch reference is measured on a GPU only; on a CPU only correctness and memory count.</p>
+        <p className="muted small">
+          Timing against the PyTorch reference is measured on a GPU only; on a CPU only correctness and memory count.
+        </p>
       ) : null}
       {figures.length > 0 ? (
         <dl className="lab-figures" data-testid="lab-figures">
@@ -116,7 +118,9 @@ function CheckRow({ check }: { check: TLabCheck }) {
         {CHECK_ICON[check.status]}
         <span className="lab-check__name">{check.name}</span>
         <span className="sr-only">: {CHECK_STATUS[check.status]}</span>
-        {check.verdict && check.status === 'failed' ? <span className="badge badge--danger">{LAB_VERDICT_LABEL[check.verdict]}</span> : null}
+        {check.verdict && check.status === 'failed' ? (
+          <span className="badge badge--danger">{LAB_VERDICT_LABEL[check.verdict]}</span>
+        ) : null}
         {check.timeMs !== undefined ? <span className="muted small lab-check__time">{duration(check.timeMs)}</span> : null}
       </div>
       {check.message ? <p className="lab-check__message">{check.message}</p> : null}

@@ -142,7 +142,10 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
             {decided ? (
               <>This review is done. </>
             ) : (
-              <>This lab is due for review: solve it again from memory. Your first accepted submission rates it (Hard if one failed first). </>
+              <>
+                This lab is due for review: solve it again from memory. Your first accepted submission rates it (Hard if one failed
+                first).{' '}
+              </>
             )}
             {fromReview ? <Link href="/review">{decided ? 'Continue the review session' : 'Back to the session'}</Link> : null}
           </p>
@@ -166,8 +169,9 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
                   <h3>What to write</h3>
                   <Markdown>{'```python\n' + lab.entry.map((entry) => entry.signature).join('\n') + '\n```'}</Markdown>
                   <p className="muted small">
-                    Graded on {lab.device === 'gpu' ? 'a GPU' : lab.device === 'cpu' ? 'a CPU' : 'a GPU when one is free, otherwise on a CPU'}
-                    , in a sandbox without network. Limits: {lab.limits.wallSec} s in all, {lab.limits.callSec} s per call,{' '}
+                    Graded on{' '}
+                    {lab.device === 'gpu' ? 'a GPU' : lab.device === 'cpu' ? 'a CPU' : 'a GPU when one is free, otherwise on a CPU'}, in a
+                    sandbox without network. Limits: {lab.limits.wallSec} s in all, {lab.limits.callSec} s per call,{' '}
                     {lab.limits.memoryMb >= 1024 ? `${lab.limits.memoryMb / 1024} GiB` : `${lab.limits.memoryMb} MiB`} of memory.
                   </p>
                 </section>
@@ -229,7 +233,13 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
             />
           </div>
           <div className="editor-host" data-testid="editor">
-            <CodeEditor value={code} onChange={setCode} language="python" onSubmit={() => void submit()} label={`Solution for ${lab.title}`} />
+            <CodeEditor
+              value={code}
+              onChange={setCode}
+              language="python"
+              onSubmit={() => void submit()}
+              label={`Solution for ${lab.title}`}
+            />
           </div>
           <div className="console">
             <div className="console__head">
