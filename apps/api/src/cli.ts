@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ZEmail } from '@prep/contracts';
-import { loadContent, ContentError, formatIssue } from '@prep/problems';
+import { loadContent, loadLabs, ContentError, formatIssue } from '@prep/problems';
 import { CliModule } from './cli.module';
 import { type CliEnv, loadEnvOrExit, ZCliEnv } from './config/env';
 import { createAdminUnlessExists } from './modules/auth/admin-account';
@@ -34,8 +34,8 @@ async function adminPassword(env: CliEnv): Promise<string> {
 
 function formatReport({ links, ...items }: SyncReport): string {
   return [
-    ...Object.entries(items).map(
-      ([kind, c]) => `${kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired`,
+    ...Object.entries(items).flatMap(([kind, c]) =>
+      c === undefined ? [] : `${kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired`,
     ),
     `concept links: ${links.created} created, ${links.updated} updated, ${links.unchanged} unchanged, ${links.removed} removed`,
   ].join('\n');
@@ -68,8 +68,10 @@ async function main(): Promise<void> {
   try {
     if (command === 'content-sync') {
       let content;
+      let labs;
       try {
         content = arg ? loadContent(arg) : loadContent();
+        labs = arg ? loadLabs(arg) : loadLabs();
       } catch (e) {
         if (!(e instanceof ContentError)) throw e;
         console.error(e.issues.map(formatIssue).join('\n'));
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
         process.exitCode = 1;
         return;
       }
-      console.log(formatReport(await app.get(ContentSyncService).sync(content)));
+      console.log(formatReport(await app.get(ContentSyncService).sync(content, labs)));
     } else if (admin) {
       const outcome = await createAdminUnlessExists(app.get(AuthRepository), admin.email, admin.password);
       if (outcome.created) console.log(`admin account ${admin.email} created; sign in with it`);

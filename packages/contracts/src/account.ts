@@ -208,6 +208,27 @@ export const ZExportedOptimization = z.object({
   message: z.string().nullable(),
 });
 
+export const ZExportedLabSubmission = z.object({
+  id: z.uuid(),
+  labSlug: z.string(),
+  labVersion: z.number().int(),
+  code: z.string(),
+  status: z.string(),
+  verdict: z.string().nullable(),
+  device: z.string().nullable(),
+  result: z.unknown(),
+  outcomeRating: z.string().nullable(),
+  createdAt: ZInstant,
+  finishedAt: ZInstant.nullable(),
+});
+
+export const ZExportedLabDraft = z.object({
+  labSlug: z.string(),
+  code: z.string(),
+  clientUpdatedAt: ZInstant,
+  savedAt: ZInstant,
+});
+
 export const ZAccountExportSections = z.object({
   sessions: z.array(ZExportedSession),
   submissions: z.array(ZExportedSubmission),
@@ -222,6 +243,8 @@ export const ZAccountExportSections = z.object({
   fsrsOptimizations: z.array(ZExportedOptimization),
   problemAttempts: z.array(ZExportedProblemAttempt),
   problemDrafts: z.array(ZExportedProblemDraft),
+  labSubmissions: z.array(ZExportedLabSubmission),
+  labDrafts: z.array(ZExportedLabDraft),
   /** At most one: my reminder settings, when I ever changed them. */
   reminderPreferences: z.array(ZExportedReminderPreference),
   reminderSends: z.array(ZExportedReminderSend),

@@ -220,6 +220,40 @@ export const EXPORT_SECTIONS: { [K in keyof TAccountExportSections]: Section<K> 
         })
       ).map((d) => ({ ...d, clientUpdatedAt: iso(d.clientUpdatedAt), savedAt: iso(d.savedAt) })),
   },
+  labSubmissions: {
+    table: 'LabSubmission',
+    read: async (db, userId) =>
+      (
+        await db.labSubmission.findMany({
+          where: { userId },
+          orderBy: { createdAt: 'asc' },
+          select: {
+            id: true,
+            labSlug: true,
+            labVersion: true,
+            code: true,
+            status: true,
+            verdict: true,
+            device: true,
+            result: true,
+            outcomeRating: true,
+            createdAt: true,
+            finishedAt: true,
+          },
+        })
+      ).map((s) => ({ ...s, createdAt: iso(s.createdAt), finishedAt: isoOrNull(s.finishedAt) })),
+  },
+  labDrafts: {
+    table: 'LabDraft',
+    read: async (db, userId) =>
+      (
+        await db.labDraft.findMany({
+          where: { userId },
+          orderBy: { savedAt: 'asc' },
+          select: { labSlug: true, code: true, clientUpdatedAt: true, savedAt: true },
+        })
+      ).map((d) => ({ ...d, clientUpdatedAt: iso(d.clientUpdatedAt), savedAt: iso(d.savedAt) })),
+  },
   reminderPreferences: {
     table: 'ReminderPreference',
     read: async (db, userId) =>

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { LoadedContent } from '@prep/contracts';
+import type { LoadedContent, LoadedLab } from '@prep/contracts';
 import { EnrollmentRepository } from '../decks/enrollment.repository';
-import { contentHash, toCardRow, toDeckItemRows, toDeckRow, toLinkRow, toProblemRow, type LinkRow } from './content.mapper';
+import { contentHash, toCardRow, toDeckItemRows, toDeckRow, toLabRow, toLinkRow, toProblemRow, type LinkRow } from './content.mapper';
 import { ContentRepository, type ContentKind } from './content.repository';
 
 export interface SyncCounts {
@@ -16,7 +16,7 @@ export interface LinkSyncCounts {
   unchanged: number;
   removed: number;
 }
-export type SyncReport = Record<'decks' | 'problems' | 'cards', SyncCounts> & { links: LinkSyncCounts };
+export type SyncReport = Record<'decks' | 'problems' | 'cards', SyncCounts> & { labs?: SyncCounts } & { links: LinkSyncCounts };
 
 /** Upserts file content into Postgres. Idempotent: safe on every start; it never deletes progress. */
 @Injectable()
@@ -26,7 +26,11 @@ export class ContentSyncService {
     private readonly enrollments: EnrollmentRepository,
   ) {}
 
-  async sync(content: LoadedContent): Promise<SyncReport> {
+  /**
+   * `labs`: the labs loaded from the same root (loadLabs). Omitted (undefined), the stored labs are left as they are:
+   * callers that sync only problems and cards (tests with their own content) do not retire them.
+   */
+  async sync(content: LoadedContent, labs?: readonly LoadedLab[]): Promise<SyncReport> {
     const report: SyncReport = {
       decks: await this.syncKind(
         'deck',
@@ -45,9 +49,18 @@ export class ContentSyncService {
       ),
       links: await this.syncLinks(content),
     };
+    if (labs) {
+      report.labs = await this.syncKind(
+        'lab',
+        labs.map((l) => ({ id: l.slug, row: toLabRow(l) })),
+        (row, hash) => this.repository.upsertLab(row, hash),
+      );
+    }
+    // Without labs given, the deck items keep the labs they hold (they are rewritten only from what was loaded).
+    const labsForDecks = labs ? labs.map((l) => ({ slug: l.slug, decks: l.meta.decks })) : await this.repository.liveLabDecks();
     await this.repository.replaceDeckItems(
       content.decks.map((d) => d.slug),
-      toDeckItemRows(content),
+      toDeckItemRows(content, labsForDecks),
     );
     // Learners' queues follow the content: new items of enrolled decks, retired items out.
     await this.enrollments.reconcileWithContent(new Date());

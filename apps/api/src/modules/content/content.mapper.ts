@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import type {
   LoadedConceptLink,
   LoadedContent,
+  LoadedLab,
   LoadedProblem,
   TCard,
   TConceptRef,
   TDeck,
+  TLabDetail,
+  TLabDevice,
   TProblemDetail,
   TStudyKind,
 } from '@prep/contracts';
@@ -31,6 +34,18 @@ export interface ProblemRow {
   /** Shown to a learner only through reveal (which counts against the attempt's rating). */
   editorial: string;
   referenceCode: string;
+}
+export interface LabRow {
+  slug: string;
+  version: number;
+  title: string;
+  difficulty: string;
+  tags: string[];
+  decks: string[];
+  device: TLabDevice;
+  detail: TLabDetail;
+  /** Not shown by the API yet (kept with the lab, like a problem's). */
+  editorial: string;
 }
 /** A card as stored; its practice links live in ProblemConcept. */
 export type CardRow = Omit<TCard, 'practice'>;
@@ -106,6 +121,40 @@ export function toProblemRow(problem: LoadedProblem): ProblemRow {
   };
 }
 
+/** What learners may see of a lab: no judge, no reference, no wrong or cheating solutions. */
+export function toLabRow(lab: LoadedLab): LabRow {
+  const { meta } = lab;
+  const summary = {
+    slug: lab.slug,
+    version: meta.version,
+    title: meta.title,
+    difficulty: meta.difficulty,
+    tags: meta.tags,
+    decks: meta.decks,
+    device: meta.device,
+  };
+  return {
+    ...summary,
+    detail: {
+      ...summary,
+      entry: meta.entry,
+      statement: lab.statement,
+      background: lab.background,
+      starter: lab.starter,
+      hints: lab.hints,
+      limits: meta.limits,
+      concepts: meta.concepts,
+    },
+    editorial: lab.editorial,
+  };
+}
+
+/** A lab's slug and the decks it names (all toDeckItemRows needs of a lab). */
+export interface LabDecks {
+  slug: string;
+  decks: readonly string[];
+}
+
 export interface DeckItemRow {
   deckSlug: string;
   kind: TStudyKind;
@@ -115,9 +164,10 @@ export interface DeckItemRow {
 
 /**
  * Each deck's study items in learning order: its cards by topic in the deck's `cardTopics` order (file order within a
- * topic), then its problems in the deck's `problems` order (problems naming the deck but not listed by it last).
+ * topic), then its problems in the deck's `problems` order (problems naming the deck but not listed by it last), then
+ * its labs likewise (`labs` order, then labs naming the deck).
  */
-export function toDeckItemRows(content: LoadedContent): DeckItemRow[] {
+export function toDeckItemRows(content: LoadedContent, labs: readonly LabDecks[] = []): DeckItemRow[] {
   const rows: DeckItemRow[] = [];
   for (const deck of content.decks) {
     const topicOrder = (topic: string) => {
@@ -132,7 +182,11 @@ export function toDeckItemRows(content: LoadedContent): DeckItemRow[] {
     const named = content.problems.filter((p) => p.meta.decks.includes(deck.slug)).map((p) => p.slug);
     const slugs = [...new Set([...deck.problems, ...named])].filter((slug) => content.problems.some((p) => p.slug === slug));
     const problems = slugs.map((slug) => ({ kind: 'problem' as const, refId: slug }));
-    [...cards, ...problems].forEach((item, position) => rows.push({ deckSlug: deck.slug, ...item, position }));
+    const namedLabs = labs.filter((l) => l.decks.includes(deck.slug)).map((l) => l.slug);
+    const labItems = [...new Set([...deck.labs, ...namedLabs])]
+      .filter((slug) => labs.some((l) => l.slug === slug))
+      .map((slug) => ({ kind: 'lab' as const, refId: slug }));
+    [...cards, ...problems, ...labItems].forEach((item, position) => rows.push({ deckSlug: deck.slug, ...item, position }));
   }
   return rows;
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../prisma/prisma.service';
-import type { CardRow, DeckItemRow, DeckRow, LinkRow, ProblemRow } from './content.mapper';
+import type { CardRow, DeckItemRow, DeckRow, LabRow, LinkRow, ProblemRow } from './content.mapper';
 
-export type ContentKind = 'deck' | 'problem' | 'card';
+export type ContentKind = 'deck' | 'problem' | 'card' | 'lab';
 
 @Injectable()
 export class ContentRepository {
@@ -16,7 +16,9 @@ export class ContentRepository {
         ? (await this.prisma.deck.findMany({ select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
         : kind === 'problem'
           ? (await this.prisma.problem.findMany({ select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
-          : await this.prisma.card.findMany({ select: { id: true, ...select } });
+          : kind === 'lab'
+            ? (await this.prisma.lab.findMany({ select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
+            : await this.prisma.card.findMany({ select: { id: true, ...select } });
     return new Map(rows.map((r) => [r.id, { hash: r.contentHash, retired: r.retiredAt !== null }]));
   }
 
@@ -30,6 +32,16 @@ export class ContentRepository {
     await this.prisma.problem.upsert({ where: { slug: row.slug }, create: data, update: data, select: { slug: true } });
   }
 
+  async upsertLab(row: LabRow, contentHash: string): Promise<void> {
+    const data = { ...row, detail: row.detail as object, contentHash, retiredAt: null };
+    await this.prisma.lab.upsert({ where: { slug: row.slug }, create: data, update: data, select: { slug: true } });
+  }
+
+  /** The live labs with the decks they name (deck items of labs, when a sync was given no labs). */
+  async liveLabDecks(): Promise<{ slug: string; decks: string[] }[]> {
+    return this.prisma.lab.findMany({ where: { retiredAt: null }, select: { slug: true, decks: true } });
+  }
+
   async upsertCard(row: CardRow, contentHash: string): Promise<void> {
     const data = { ...row, contentHash, retiredAt: null };
     await this.prisma.card.upsert({ where: { id: row.id }, create: data, update: data, select: { id: true } });
@@ -40,6 +52,7 @@ export class ContentRepository {
     if (ids.length === 0) return;
     if (kind === 'deck') await this.prisma.deck.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
     if (kind === 'problem') await this.prisma.problem.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
+    if (kind === 'lab') await this.prisma.lab.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
     if (kind === 'card') await this.prisma.card.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
   }
 

@@ -91,10 +91,11 @@ export class DecksRepository {
   /** Every tag of a deck's items, sorted. */
   async deckTags(slug: string): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ tag: string }[]>`
-      SELECT DISTINCT unnest(coalesce(c.tags, p.tags)) AS tag
+      SELECT DISTINCT unnest(coalesce(c.tags, p.tags, l.tags)) AS tag
       FROM "DeckItem" di
       LEFT JOIN "Card" c ON di.kind = 'card' AND c.id = di."refId"
       LEFT JOIN "Problem" p ON di.kind = 'problem' AND p.slug = di."refId"
+      LEFT JOIN "Lab" l ON di.kind = 'lab' AND l.slug = di."refId"
       WHERE di."deckSlug" = ${slug}
       ORDER BY tag`;
     return rows.map((r) => r.tag);
@@ -109,10 +110,10 @@ export class DecksRepository {
 function itemSource(userId: string, slug: string, query: TDeckItemsQuery, now: Date): Prisma.Sql {
   const filters: Prisma.Sql[] = [Prisma.sql`di."deckSlug" = ${slug}`];
   if (query.kind) filters.push(Prisma.sql`di.kind = ${query.kind}::"StudyKind"`);
-  if (query.tag) filters.push(Prisma.sql`${query.tag} = ANY(coalesce(c.tags, p.tags))`);
+  if (query.tag) filters.push(Prisma.sql`${query.tag} = ANY(coalesce(c.tags, p.tags, l.tags))`);
   if (query.q) {
     const like = `%${escapeLike(query.q)}%`;
-    filters.push(Prisma.sql`(c.front ILIKE ${like} OR c.back ILIKE ${like} OR p.title ILIKE ${like} OR di."refId" ILIKE ${like})`);
+    filters.push(Prisma.sql`(c.front ILIKE ${like} OR c.back ILIKE ${like} OR p.title ILIKE ${like} OR l.title ILIKE ${like} OR di."refId" ILIKE ${like})`);
   }
   if (query.state) {
     const byState = {
@@ -130,6 +131,7 @@ function itemSource(userId: string, slug: string, query: TDeckItemsQuery, now: D
     FROM "DeckItem" di
     LEFT JOIN "Card" c ON di.kind = 'card' AND c.id = di."refId"
     LEFT JOIN "Problem" p ON di.kind = 'problem' AND p.slug = di."refId"
+    LEFT JOIN "Lab" l ON di.kind = 'lab' AND l.slug = di."refId"
     LEFT JOIN "StudyState" s ON s."userId" = ${userId}::uuid AND s.kind = di.kind AND s."refId" = di."refId"
     WHERE ${Prisma.join(filters, ' AND ')}`;
 }

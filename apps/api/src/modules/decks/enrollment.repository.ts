@@ -55,6 +55,9 @@ export class EnrollmentRepository {
       await db.$executeRaw`
         UPDATE "StudyState" s SET retired = (p."retiredAt" IS NOT NULL), "updatedAt" = ${now}
         FROM "Problem" p WHERE s.kind = 'problem' AND p.slug = s."refId" AND s.retired <> (p."retiredAt" IS NOT NULL)`;
+      await db.$executeRaw`
+        UPDATE "StudyState" s SET retired = (l."retiredAt" IS NOT NULL), "updatedAt" = ${now}
+        FROM "Lab" l WHERE s.kind = 'lab' AND l.slug = s."refId" AND s.retired <> (l."retiredAt" IS NOT NULL)`;
       // A new item a lapse introduced stays as the learner's last act left it while no enrolled deck holds it.
       await db.$executeRaw`
         UPDATE "StudyState" s SET paused = NOT s.paused, "updatedAt" = ${now}

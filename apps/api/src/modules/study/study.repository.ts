@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { itemIdOf, type TDifficulty, type TPracticeLink, type TStudyKind } from '@prep/contracts';
+import { itemIdOf, type TDifficulty, type TLabDevice, type TPracticeLink, type TStudyKind } from '@prep/contracts';
 import { PRACTICE_OF_CARD } from '../content/content-links.sql';
 import type { Db } from '../prisma/db';
 import { PrismaService } from '../prisma/prisma.service';
@@ -254,12 +254,13 @@ export class StudyRepository {
   }
 
   /**
-   * What each item shows (cards with the problems that practise them, problems; labs have no content table yet), retired
+   * What each item shows (cards with the problems that practise them, problems; labs), retired
    * ones flagged. Raw SQL, one query per kind: on every queue request.
    */
   async contents(keys: ItemKey[]): Promise<Map<string, ItemContent>> {
     const cardIds = keys.filter((k) => k.kind === 'card').map((k) => k.refId);
     const slugs = keys.filter((k) => k.kind === 'problem').map((k) => k.refId);
+    const labSlugs = keys.filter((k) => k.kind === 'lab').map((k) => k.refId);
     type CardRow = {
       id: string;
       deck: string;
@@ -271,7 +272,8 @@ export class StudyRepository {
       retiredAt: Date | null;
     };
     type ProblemRow = { slug: string; title: string; difficulty: TDifficulty; tags: string[]; retiredAt: Date | null };
-    const [cards, problems] = await Promise.all([
+    type LabRow = ProblemRow & { device: TLabDevice };
+    const [cards, problems, labs] = await Promise.all([
       cardIds.length
         ? this.prisma.$queryRaw<CardRow[]>`
             SELECT c.id, c.deck, c.topic, c.front, c.back, c.tags, ${PRACTICE_OF_CARD} AS practice, c."retiredAt"
@@ -280,6 +282,10 @@ export class StudyRepository {
       slugs.length
         ? this.prisma.$queryRaw<ProblemRow[]>`
             SELECT slug, title, difficulty, tags, "retiredAt" FROM "Problem" WHERE slug = ANY(${slugs}::text[])`
+        : [],
+      labSlugs.length
+        ? this.prisma.$queryRaw<LabRow[]>`
+            SELECT slug, title, difficulty, tags, device, "retiredAt" FROM "Lab" WHERE slug = ANY(${labSlugs}::text[])`
         : [],
     ]);
     const out = new Map<string, ItemContent>();
@@ -304,6 +310,12 @@ export class StudyRepository {
         retired: p.retiredAt !== null,
       });
     }
+    for (const l of labs) {
+      out.set(itemIdOf('lab', l.slug), {
+        content: { kind: 'lab', slug: l.slug, title: l.title, difficulty: l.difficulty, tags: l.tags, device: l.device },
+        retired: l.retiredAt !== null,
+      });
+    }
     return out;
   }
 
@@ -314,7 +326,7 @@ export class StudyRepository {
         ? await db.card.findUnique({ where: { id: key.refId }, select: { retiredAt: true } })
         : key.kind === 'problem'
           ? await db.problem.findUnique({ where: { slug: key.refId }, select: { retiredAt: true } })
-          : null;
+          : await db.lab.findUnique({ where: { slug: key.refId }, select: { retiredAt: true } });
     if (!row) return null;
     return row.retiredAt ? 'retired' : 'live';
   }
