@@ -5,6 +5,9 @@ describe('lab wording', () => {
     expect(gradedOn({ device: 'cpu', deviceName: 'x86_64', torch: '2.6.0', python: '3.13', fp16: 'emulated' })).toBe(
       'Graded on CPU (x86_64) · torch 2.6.0 · FP16 emulated',
     );
+    expect(gradedOn({ device: 'cpu', deviceName: 'cpu', torch: '1.13.0', python: '3.11', fp16: 'emulated' })).toBe(
+      'Graded on CPU · torch 1.13.0 · FP16 emulated',
+    );
     expect(gradedOn({ device: 'gpu', deviceName: 'NVIDIA H200', torch: '2.7.0', python: '3.12', fp16: 'native' })).toBe(
       'Graded on GPU (NVIDIA H200) · torch 2.7.0',
     );

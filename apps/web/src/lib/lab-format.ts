@@ -19,7 +19,9 @@ export const LAB_DEVICE_LABEL: Record<TLabDevice, string> = { gpu: 'GPU', any: '
 /** "Graded on CPU (Intel Xeon) · torch 2.6 · FP16 emulated": said with every verdict, so a learner knows what was measured. */
 export function gradedOn(environment: TLabEnvironment): string {
   const device = environment.device === 'gpu' ? 'GPU' : 'CPU';
-  const parts = [`Graded on ${device}${environment.deviceName ? ` (${environment.deviceName})` : ''}`];
+  // Debian's CPU torch names the device just "cpu": saying it twice tells nothing.
+  const named = environment.deviceName && environment.deviceName.toLowerCase() !== environment.device;
+  const parts = [`Graded on ${device}${named ? ` (${environment.deviceName})` : ''}`];
   if (environment.torch) parts.push(`torch ${environment.torch}`);
   if (environment.fp16 === 'emulated') parts.push('FP16 emulated');
   return parts.join(' · ');
