@@ -7,8 +7,16 @@ import { REPO_ROOT, requireDatabaseUrl } from './stack';
 
 const CLI = path.join(REPO_ROOT, 'apps/api/dist/cli.js');
 
+/** Whether every built-in lab is live (a database synced before labs existed has none). */
+async function labsAreLive(client: HeldLock['client'], slugs: string[]): Promise<boolean> {
+  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Lab" WHERE slug = ANY($1) AND "retiredAt" IS NULL', [
+    slugs,
+  ]);
+  return rows[0]!.n === slugs.length;
+}
+
 /**
- * Makes the built-in problems live in the test database (syncing them with the built CLI if needed) and keeps
+ * Makes the built-in problems and labs live in the test database (syncing them with the built CLI if needed) and keeps
  * other content syncs away until `release()`; see apps/api/test/support/content-lock.ts.
  */
 export async function holdBuiltInContent(): Promise<HeldLock> {
@@ -17,7 +25,8 @@ export async function holdBuiltInContent(): Promise<HeldLock> {
   await lock.client.query('SELECT pg_advisory_lock($1)', [CONTENT_SYNC_LOCK]);
   try {
     const slugs = fs.readdirSync(path.join(REPO_ROOT, 'packages/problems/problems'));
-    if (!(await problemsAreLive(lock.client, slugs))) {
+    const labs = fs.readdirSync(path.join(REPO_ROOT, 'packages/problems/labs'));
+    if (!(await problemsAreLive(lock.client, slugs)) || !(await labsAreLive(lock.client, labs))) {
       await promisify(execFile)(process.execPath, [CLI, 'content-sync'], {
         cwd: REPO_ROOT,
         env: { ...process.env, DATABASE_URL: databaseUrl },
