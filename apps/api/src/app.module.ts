@@ -13,6 +13,7 @@ import { ProblemsModule } from './modules/problems/problems.module';
 import { QueueModule } from './modules/queue/queue.module';
 import { RemindersModule } from './modules/reminders/reminders.module';
 import { SubmissionsModule } from './modules/submissions/submissions.module';
+import { LabsModule } from './modules/labs/labs.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -39,6 +40,7 @@ export class AppModule {
         AuditModule,
         ProblemsModule,
         SubmissionsModule,
+        LabsModule,
         LearnerHttpModule,
       ],
       providers: [

@@ -4,6 +4,7 @@ import { LINKS_ENV, SHARED_ENV, WORKER_ENV } from './config/config.tokens';
 import type { WorkerEnv } from './config/env';
 import { loggerModule } from './logging';
 import { HealthModule } from './modules/health/health.module';
+import { LabsWorkerModule } from './modules/labs/jobs/labs-worker.module';
 import { SchedulingProcessor } from './modules/optimizer/jobs/scheduling.processor';
 import { OptimizerModule } from './modules/optimizer/optimizer.module';
 import { PrismaModule } from './modules/prisma/prisma.module';
@@ -27,6 +28,7 @@ export class WorkerModule {
         HealthModule,
         RemindersWorkerModule,
         GradingWorkerModule,
+        LabsWorkerModule,
         OptimizerModule,
       ],
       providers: [

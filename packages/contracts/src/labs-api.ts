@@ -2,16 +2,7 @@ import { z } from 'zod';
 import { ZContentVersion, ZSlug } from './content';
 import { ZDraft } from './problems';
 import { ZItemState, ZRating } from './study';
-import {
-  ZLabCheck,
-  ZLabDetail,
-  ZLabEnvironment,
-  ZLabSlot,
-  ZLabSummary,
-  ZLabVerdict,
-  LAB_CODE_MAX_BYTES,
-  type TLabVerdict,
-} from './labs';
+import { ZLabCheck, ZLabDetail, ZLabEnvironment, ZLabSlot, ZLabSummary, ZLabVerdict, LAB_CODE_MAX_BYTES, type TLabVerdict } from './labs';
 
 const ZInstant = z.iso.datetime();
 
@@ -187,4 +178,3 @@ export const ZLabPage = z.object({
 export type TLabPage = z.infer<typeof ZLabPage>;
 
 // PUT /api/labs/:slug/draft takes ZSaveDraftRequest and answers ZSaveDraftResponse (the problems' shapes).
-

@@ -113,7 +113,9 @@ function itemSource(userId: string, slug: string, query: TDeckItemsQuery, now: D
   if (query.tag) filters.push(Prisma.sql`${query.tag} = ANY(coalesce(c.tags, p.tags, l.tags))`);
   if (query.q) {
     const like = `%${escapeLike(query.q)}%`;
-    filters.push(Prisma.sql`(c.front ILIKE ${like} OR c.back ILIKE ${like} OR p.title ILIKE ${like} OR l.title ILIKE ${like} OR di."refId" ILIKE ${like})`);
+    filters.push(
+      Prisma.sql`(c.front ILIKE ${like} OR c.back ILIKE ${like} OR p.title ILIKE ${like} OR l.title ILIKE ${like} OR di."refId" ILIKE ${like})`,
+    );
   }
   if (query.state) {
     const byState = {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StudyModule } from '../study/study.module';
 import { AttemptsRepository } from './attempts.repository';
+import { LabOutcomesService } from './lab-outcomes.service';
 import { OutcomesService } from './outcomes.service';
 import { LearnerCoreProblemReviews, ProblemReviews } from './problem-reviews';
 
@@ -10,7 +11,7 @@ import { LearnerCoreProblemReviews, ProblemReviews } from './problem-reviews';
  */
 @Module({
   imports: [StudyModule],
-  providers: [AttemptsRepository, OutcomesService, { provide: ProblemReviews, useClass: LearnerCoreProblemReviews }],
-  exports: [OutcomesService, AttemptsRepository, ProblemReviews],
+  providers: [AttemptsRepository, OutcomesService, LabOutcomesService, { provide: ProblemReviews, useClass: LearnerCoreProblemReviews }],
+  exports: [OutcomesService, LabOutcomesService, AttemptsRepository, ProblemReviews],
 })
 export class OutcomesModule {}

@@ -1,4 +1,4 @@
-import { ratingForAccepted, type AcceptedAttemptFacts } from './rating';
+import { ratingForAccepted, ratingForAcceptedLab, type AcceptedAttemptFacts } from './rating';
 
 const clean: AcceptedAttemptFacts = {
   revealedBefore: false,
@@ -33,5 +33,13 @@ describe('the rating of an attempt decided by its first accepted submit', () => 
     expect(ratingForAccepted({ ...clean, revealedBefore: true })).toBe('again');
     expect(ratingForAccepted({ ...clean, revealedBefore: true, solveMs: 1000 })).toBe('again');
     expect(ratingForAccepted({ ...clean, revealedBefore: true, failedSubmitsBefore: 2, hintsBefore: true })).toBe('again');
+  });
+});
+
+describe('the rating of a lab by its first accepted submission since it became due', () => {
+  it('no failed submission before it: good; one or more: hard', () => {
+    expect(ratingForAcceptedLab(0)).toBe('good');
+    expect(ratingForAcceptedLab(1)).toBe('hard');
+    expect(ratingForAcceptedLab(3)).toBe('hard');
   });
 });

@@ -23,3 +23,11 @@ export function ratingForAccepted(facts: AcceptedAttemptFacts): TRating {
 
 /** Revealing the answer before acceptance, or giving up after failing (abandoned), both rate `again`. */
 export const RATING_WITHOUT_ACCEPTANCE: TRating = 'again';
+
+/**
+ * The rating of a lab by its first accepted submission since it last became due (LAB_OUTCOME_RATING_RULE): `hard`
+ * after a failed submission in that time, else `good`. Labs have no reveal and no clock, so no `easy` and no `again`.
+ */
+export function ratingForAcceptedLab(failedSubmitsBefore: number): TRating {
+  return failedSubmitsBefore > 0 ? 'hard' : 'good';
+}

@@ -25,10 +25,13 @@ import { fromSnapshot, logRowOf, toItemState, toLogEntry } from './study.mapper'
 import { type SeenReview, StudyRepository } from './study.repository';
 import type { ItemKey, LogRow, NewLog, OutcomeRow, StateRow } from './study.types';
 
-/** A graded attempt at a problem, as the submissions pipeline reports it. */
+/** A graded attempt at a problem (or a lab), as the submissions pipelines report it. */
 export interface ProblemOutcome {
   userId: string;
+  /** The problem's slug, or the lab's with `kind: 'lab'`. */
   problemSlug: string;
+  /** `problem` by default; `lab` for a lab submission's outcome. */
+  kind?: 'problem' | 'lab';
   /** Derived from the attempt by the submissions pipeline (issue 8's rule). */
   rating: TRating;
   /** Unique per outcome (the deciding submission's id, or the attempt's): recording the same outcome twice applies once. */
@@ -116,7 +119,7 @@ export class ReviewsService {
    * });
    */
   recordOutcome(outcome: ProblemOutcome, tx?: Db): Promise<TReviewResponse> {
-    const key: ItemKey = { kind: 'problem', refId: outcome.problemSlug };
+    const key: ItemKey = { kind: outcome.kind ?? 'problem', refId: outcome.problemSlug };
     const clientReviewId = `outcome:${outcome.outcomeId}`;
     return this.rateOnce(
       outcome.userId,
@@ -218,13 +221,13 @@ export class ReviewsService {
    * submissions pipeline: it reads the state, decides an attempt and records the outcome in one transaction, and a
    * rating by hand meanwhile waits for it (and then sees the outcome). Null for an unknown or retired problem.
    */
-  async lockProblemState(userId: string, problemSlug: string, tx: Db): Promise<TItemState | null> {
+  async lockProblemState(userId: string, problemSlug: string, tx: Db, kind: 'problem' | 'lab' = 'problem'): Promise<TItemState | null> {
     const now = this.clock.now();
-    const row = await this.repository.lockLiveState(tx, userId, { kind: 'problem', refId: problemSlug }, now);
+    const row = await this.repository.lockLiveState(tx, userId, { kind, refId: problemSlug }, now);
     if (!row) return null;
     const [learner, outcomes] = await Promise.all([
       this.settings.forScheduling(userId),
-      this.repository.outcomes(userId, [problemSlug], tx),
+      kind === 'problem' ? this.repository.outcomes(userId, [problemSlug], tx) : new Map<string, OutcomeRow>(),
     ]);
     return toItemState(row, learner, now, outcomes.get(problemSlug) ?? null);
   }
