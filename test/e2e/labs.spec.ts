@@ -120,6 +120,16 @@ describe('labs', () => {
     await screenshots('lab-background', false);
   });
 
+  it('lists the lab among its deck's items, with a link to it', async () => {
+    await page.goto(`${web().webUrl}/decks/mixed-precision?kind=lab`);
+    const item = page.getByTestId(`item-lab:${LAB}`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('CPU or GPU');
+    await screenshots('deck-labs');
+    await item.getByRole('link').click();
+    await page.waitForURL(new RegExp(`/labs/${LAB}$`));
+  });
+
   it('is usable at phone width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();

@@ -241,10 +241,10 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
               label={`Solution for ${lab.title}`}
             />
           </div>
-          <div className="console">
-            <div className="console__head">
-              <span>Result</span>
-            </div>
+          <section className="lab-console" aria-labelledby="lab-result-title">
+            <h2 className="lab-console__head" id="lab-result-title">
+              Result
+            </h2>
             <div className="console__body" aria-live="polite">
               {progress.phase === 'idle' ? (
                 <p className="muted">
@@ -273,7 +273,7 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
                 </div>
               ) : null}
             </div>
-          </div>
+          </section>
         </section>
       </div>
     </div>
