@@ -120,7 +120,7 @@ describe('labs', () => {
     await screenshots('lab-background', false);
   });
 
-  it('lists the lab among its deck's items, with a link to it', async () => {
+  it('lists the lab among the items of its deck, with a link to it', async () => {
     await page.goto(`${web().webUrl}/decks/mixed-precision?kind=lab`);
     const item = page.getByTestId(`item-lab:${LAB}`);
     await item.waitFor();
