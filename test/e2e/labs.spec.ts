@@ -120,6 +120,26 @@ describe('labs', () => {
     await screenshots('lab-background', false);
   });
 
+  it('brings the lab back in the review session when it is due, and Enter opens it', async () => {
+    const setDue = await page.evaluate(async (itemId) => {
+      const response = await fetch(`/api/items/${itemId}/set-due`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ days: 0 }),
+      });
+      return response.status;
+    }, `lab:${LAB}`);
+    expect(setDue).toBe(200);
+    await page.goto(`${web().webUrl}/review`);
+    const card = page.locator(`[data-testid="review-card"][data-item-id="lab:${LAB}"]`);
+    await card.waitFor();
+    await page.getByTestId('review-lab').waitFor();
+    await screenshots('review-lab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/labs/${LAB}\\?from=review$`));
+    await page.getByTestId('review-banner').waitFor();
+  });
+
   it('lists the lab among the items of its deck, with a link to it', async () => {
     await page.goto(`${web().webUrl}/decks/mixed-precision?kind=lab`);
     const item = page.getByTestId(`item-lab:${LAB}`);
