@@ -51,7 +51,10 @@ export function LabVerdict({
             ? `Graded on ${device === 'gpu' ? 'GPU' : 'CPU'}`
             : 'Not graded on any device'}
       </p>
-      {result.message ? <p className="verdict__message">{result.message}</p> : null}
+      {/* The failed check says the same: once is enough. */}
+      {result.message && !result.checks.some((check) => check.status === 'failed' && check.message === result.message) ? (
+        <p className="verdict__message">{result.message}</p>
+      ) : null}
       {result.outcome ? <LabOutcomeLine result={result} slug={slug} fromReview={fromReview} onRatingChanged={onRatingChanged} /> : null}
       {result.checks.length > 0 ? (
         <ol className="lab-checks" aria-label="Checks" data-testid="lab-checks">

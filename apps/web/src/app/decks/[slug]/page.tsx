@@ -11,7 +11,7 @@ import { ItemStateBadge } from '../../../components/study/item-state-badge';
 import { serverGet } from '../../../lib/api/server';
 import { withQuery } from '../../../lib/url';
 import { DueTime } from '../../../components/due-time';
-import { capitalise } from '../../../lib/format';
+import { capitalise, plural } from '../../../lib/format';
 import { LAB_DEVICE_LABEL } from '../../../lib/lab-format';
 
 type TParams = { slug: string };
@@ -205,7 +205,7 @@ function ItemRow({ item, now }: { item: TDeckDetailResponse['items'][number]; no
             due <DueTime iso={state.due} serverNow={now.toISOString()} />
           </span>
         ) : null}
-        {state.reps > 0 ? <span>{state.reps} reviews</span> : null}
+        {state.reps > 0 ? <span>{plural(state.reps, 'review')}</span> : null}
       </div>
     </li>
   );
