@@ -107,6 +107,12 @@ describe('labs', () => {
     expect(await checks.count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="lab-check"]:not([data-status="passed"])').count()).toBe(0);
     await screenshots('lab-accepted', false);
+    // The accepted submit after a failed one rated it Hard; the learner may change that once, as for problems.
+    const outcome = page.getByTestId('lab-outcome');
+    expect(await outcome.textContent()).toContain('Rated Hard');
+    await outcome.getByRole('group', { name: 'Change this rating once' }).getByRole('button', { name: 'Good' }).click();
+    await outcome.getByRole('group').waitFor({ state: 'detached' });
+    expect(await outcome.textContent()).toContain('Rated Good');
     // The draft was saved while typing, so the page comes back with this code.
     await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
 
