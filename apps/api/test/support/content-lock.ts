@@ -35,3 +35,11 @@ export async function problemsAreLive(client: Client, slugs: string[]): Promise<
   );
   return rows[0]!.n === slugs.length;
 }
+
+/** True when every slug is a live (not retired) lab. */
+export async function labsAreLive(client: Client, slugs: string[]): Promise<boolean> {
+  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Lab" WHERE slug = ANY($1) AND "retiredAt" IS NULL', [
+    slugs,
+  ]);
+  return rows[0]!.n === slugs.length;
+}
