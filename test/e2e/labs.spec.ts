@@ -160,7 +160,8 @@ describe('labs', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.getByTestId('lab-statement').waitFor();
-    await screenshots('lab-phone');
+    // The viewport only, as for the problem page: a full-page capture resizes the editor under CodeMirror's measurements.
+    await screenshots('lab-phone', false);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
