@@ -2,7 +2,13 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CONTENT_SYNC_LOCK, holdContentLock, problemsAreLive, type HeldLock } from '../../../apps/api/test/support/content-lock';
+import {
+  CONTENT_SYNC_LOCK,
+  holdContentLock,
+  labsAreLive,
+  problemsAreLive,
+  type HeldLock,
+} from '../../../apps/api/test/support/content-lock';
 import { REPO_ROOT, requireDatabaseUrl } from './stack';
 
 const CLI = path.join(REPO_ROOT, 'apps/api/dist/cli.js');
