@@ -13,14 +13,6 @@ import { REPO_ROOT, requireDatabaseUrl } from './stack';
 
 const CLI = path.join(REPO_ROOT, 'apps/api/dist/cli.js');
 
-/** Whether every built-in lab is live (a database synced before labs existed has none). */
-async function labsAreLive(client: HeldLock['client'], slugs: string[]): Promise<boolean> {
-  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM "Lab" WHERE slug = ANY($1) AND "retiredAt" IS NULL', [
-    slugs,
-  ]);
-  return rows[0]!.n === slugs.length;
-}
-
 /**
  * Makes the built-in problems and labs live in the test database (syncing them with the built CLI if needed) and keeps
  * other content syncs away until `release()`; see apps/api/test/support/content-lock.ts.
