@@ -3,7 +3,7 @@
 import { ZLabPage, type TLabPage, type TLabSubmissionView, type TLabStatus } from '@prep/contracts';
 import { ArrowLeft, BookKey, CalendarClock, Cpu, History, Lightbulb, Loader2, RotateCcw, Send } from 'lucide-react';
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMounted } from '../../hooks/use-mounted';
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import { api } from '../../lib/api/browser';
@@ -49,6 +49,7 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
   const [historyVersion, setHistoryVersion] = useState(0);
   const [hintsShown, setHintsShown] = useState(0);
   const { progress, submit: send, dispatch } = useLabGrading(lab.slug);
+  const sentId = useRef<string | null>(null);
   const mounted = useMounted();
   const submitShortcut = useAriaShortcut('Mod+Enter');
 
@@ -67,7 +68,8 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
   }, [lab.slug]);
 
   useEffect(() => {
-    if (progress.phase === 'done' && result) {
+    // Only a verdict that just arrived changes the history and the schedule; opening an old one changes nothing.
+    if (progress.phase === 'done' && result && result.id === sentId.current) {
       setHistoryVersion((version) => version + 1);
       void refreshStanding();
     }
@@ -76,7 +78,7 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
 
   async function submit() {
     if (busy) return;
-    await send(code);
+    sentId.current = await send(code);
   }
 
   function showHint() {

@@ -15,7 +15,8 @@ const POLL_MS = 2_000;
  */
 export function useLabGrading(slug: string): {
   progress: TLabProgress;
-  submit: (code: string) => Promise<void>;
+  /** Resolves to the new submission's id (null when it was not accepted for grading). */
+  submit: (code: string) => Promise<string | null>;
   dispatch: (action: TLabProgressAction) => void;
 } {
   const [progress, dispatch] = useReducer(labProgressReducer, IDLE_LAB_PROGRESS);
@@ -48,14 +49,15 @@ export function useLabGrading(slug: string): {
     };
   }, [following]);
 
-  async function submit(code: string) {
+  async function submit(code: string): Promise<string | null> {
     dispatch({ type: 'send' });
     const result = await api.post(`/api/labs/${slug}/submissions`, ZLabSubmissionCreated, { code });
     if (!result.ok) {
       dispatch({ type: 'failed', error: result.message });
-      return;
+      return null;
     }
     dispatch({ type: 'accepted', submissionId: result.data.id });
+    return result.data.id;
   }
 
   return { progress, submit, dispatch };
