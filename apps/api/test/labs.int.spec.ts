@@ -22,6 +22,7 @@ import {
   type TLabSubmissionView,
 } from '@prep/contracts';
 import { BUILT_IN_CONTENT_ROOT } from '@prep/problems';
+import { LabResultsProcessor } from '../src/modules/labs/jobs/lab-results.processor';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { WorkerModule } from '../src/worker.module';
 import { call, errorOf, registerLearner, type TRequest, type TSignedIn } from './support/api-client';
@@ -213,6 +214,27 @@ describe('labs over HTTP, graded by a lab worker', () => {
     expect(await labReviews(ada.user.id)).toBe(1);
     expect(await prisma.labSubmission.count({ where: { id: created.id, status: 'done' } })).toBe(1);
   }, 300_000);
+});
+
+describe('the lab sweeper', () => {
+  it('ends a submission that no job will finish, and leaves one whose job waits for a (GPU) worker', async () => {
+    const learner = await registerLearner(app);
+    const old = new Date(Date.now() - 10 * 60_000);
+    const row = (code: string) => ({ userId: learner.user.id, labSlug: LAB, labVersion: 1, code, createdAt: old });
+    const orphan = await prisma.labSubmission.create({ data: row('# no job'), select: { id: true } });
+    const waiting = await prisma.labSubmission.create({ data: row('# waits'), select: { id: true } });
+    const gpu = new Queue(LabQueueName.LabsGpu, { connection: { url: REDIS_URL }, prefix: QUEUE_PREFIX });
+    try {
+      const job = { submissionId: waiting.id, labSlug: LAB, labVersion: 1, code: '# waits', submittedAt: old.toISOString() };
+      await gpu.add(LabJobName.Grade, job, { jobId: waiting.id });
+      await worker.get(LabResultsProcessor).sweep();
+    } finally {
+      await gpu.close();
+    }
+    const view = ZLabSubmissionView.parse((await as(learner, { url: `/api/lab-submissions/${orphan.id}` })).json());
+    expect(view).toMatchObject({ status: 'done', verdict: 'internal_error', message: expect.stringMatching(/submit it again/) });
+    expect((await prisma.labSubmission.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe('queued');
+  });
 });
 
 function cmdline(pid: number): string {

@@ -58,6 +58,10 @@ export class LabResults {
     return stored;
   }
 
+  unfinishedBefore(before: Date): Promise<{ id: string }[]> {
+    return this.repository.unfinishedBefore(before, 100);
+  }
+
   /** A grading run began (a slot took the job): recorded once per run, then told to live readers. */
   async started(submissionId: string, attempt: number, slot: TLabResultJob['worker']['slot'] | null): Promise<void> {
     if (!(await this.repository.markStarted(submissionId, attempt, this.clock.now()))) return;

@@ -234,6 +234,16 @@ export class LabsRepository {
     return rows[0]?.n ?? 0;
   }
 
+  /** Unfinished submissions created before `before`, oldest first (for the sweeper). */
+  async unfinishedBefore(before: Date, limit: number): Promise<{ id: string }[]> {
+    return this.prisma.labSubmission.findMany({
+      where: { status: { in: UNFINISHED }, createdAt: { lt: before } },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+      select: { id: true },
+    });
+  }
+
   async storeOutcome(tx: Tx, id: string, outcome: TLabOutcome): Promise<void> {
     await tx.$executeRaw`
       UPDATE "LabSubmission" SET "outcomeRating" = ${outcome.rating}, "outcomeDue" = ${outcome.due ? new Date(outcome.due) : null}

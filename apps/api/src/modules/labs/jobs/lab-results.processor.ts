@@ -11,6 +11,11 @@ import { LabResults } from '../lab-results';
 
 /** Results are small database writes: a few at a time per worker process. */
 const RESULTS_CONCURRENCY = 4;
+/** How often the sweeper looks for submissions whose job is gone, and how old they must be first. */
+const SWEEP_EVERY_MS = 60_000;
+const SWEEP_GRACE_MS = 2 * 60_000;
+/** Job states in which a job will still run (or its result will still be stored). */
+const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children']);
 
 /**
  * The main worker's half of labs. Consumes `lab-results` (one job per submission, job id = submission id): stores the
@@ -25,6 +30,8 @@ export class LabResultsProcessor implements OnApplicationBootstrap, OnModuleDest
   private worker: Worker | undefined;
   private readonly listeners: { events: QueueEvents; queue: Queue }[] = [];
   private readonly connections: IORedis[] = [];
+  private resultsQueue: Queue | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(WORKER_ENV) private readonly env: WorkerEnv,
@@ -49,6 +56,32 @@ export class LabResultsProcessor implements OnApplicationBootstrap, OnModuleDest
       this.listeners.push({ events, queue });
     }
     await Promise.all(this.listeners.map(({ events }) => events.waitUntilReady()));
+    this.resultsQueue = createQueue(LabQueueName.LabResults, this.redis, this.env.QUEUE_PREFIX);
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  /**
+   * Ends submissions that nothing will finish: no lab job and no result that could still run or be stored (a job that
+   * failed while no main worker listened, or one removed by hand). Jobs merely waiting for a lab worker are left to
+   * wait. Idempotent: the conditional update lets any number of main workers sweep.
+   */
+  async sweep(now = Date.now()): Promise<number> {
+    let ended = 0;
+    try {
+      for (const { id } of await this.results.unfinishedBefore(new Date(now - SWEEP_GRACE_MS))) {
+        const queues = [...this.listeners.map((l) => l.queue), ...(this.resultsQueue ? [this.resultsQueue] : [])];
+        const states = await Promise.all(queues.map((q) => q.getJobState(id)));
+        if (states.some((state) => LIVE_STATES.has(state))) continue;
+        if (await this.results.failUnfinished(id)) {
+          ended++;
+          this.logger.warn({ submissionId: id, states }, 'lab submission with no job left ended as internal_error');
+        }
+      }
+    } catch (e) {
+      this.logger.warn({ err: (e as Error).message }, 'lab sweep failed');
+    }
+    return ended;
   }
 
   private async process(job: Job): Promise<void> {
@@ -102,6 +135,8 @@ export class LabResultsProcessor implements OnApplicationBootstrap, OnModuleDest
   }
 
   async onModuleDestroy(): Promise<void> {
+    clearInterval(this.sweeper);
+    await this.resultsQueue?.close();
     await this.worker?.close();
     await Promise.all(this.listeners.map(async ({ events, queue }) => Promise.all([events.close(), queue.close()])));
     await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
