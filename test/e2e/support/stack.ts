@@ -6,6 +6,7 @@ import { freePort, startService, stopService, waitForHttp, type TService } from 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 const API_ENTRY = path.join(REPO_ROOT, 'apps/api/dist/main.js');
 const WORKER_ENTRY = path.join(REPO_ROOT, 'apps/api/dist/worker.main.js');
+const LAB_WORKER_ENTRY = path.join(REPO_ROOT, 'apps/lab-worker/dist/main.js');
 const WEB_DIR = path.join(REPO_ROOT, 'apps/web');
 const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/.bin/next');
 const READY_TIMEOUT_MS = 120_000;
@@ -15,6 +16,11 @@ export type TStackOptions = {
   web?: boolean;
   /** Grading worker processes to start (default 0). */
   workers?: number;
+  /**
+   * Lab worker processes to start (default 0): CPU slots in bubblewrap sandboxes, as on a host without a GPU. The
+   * grading workers persist their results, so a lab test needs `workers` too.
+   */
+  labWorkers?: number;
   /** Extra environment for the API and the workers. */
   env?: Record<string, string>;
 };
@@ -33,8 +39,8 @@ export type TStack = {
   stop(): Promise<void>;
 };
 
-function assertBuilt(web: boolean): void {
-  const needed = [API_ENTRY, WORKER_ENTRY, ...(web ? [path.join(WEB_DIR, '.next/BUILD_ID')] : [])];
+function assertBuilt(web: boolean, labs: boolean): void {
+  const needed = [API_ENTRY, WORKER_ENTRY, ...(web ? [path.join(WEB_DIR, '.next/BUILD_ID')] : []), ...(labs ? [LAB_WORKER_ENTRY] : [])];
   const missing = needed.filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(
@@ -56,8 +62,8 @@ export function requireDatabaseUrl(): string {
 }
 
 export async function startStack(options: TStackOptions = {}): Promise<TStack> {
-  const { web = true, workers: workerCount = 0, env = {} } = options;
-  assertBuilt(web);
+  const { web = true, workers: workerCount = 0, labWorkers: labWorkerCount = 0, env = {} } = options;
+  assertBuilt(web, labWorkerCount > 0);
   const databaseUrl = requireDatabaseUrl();
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -109,6 +115,27 @@ export async function startStack(options: TStackOptions = {}): Promise<TStack> {
       ready.push(waitForHttp(webApp, `${webUrl}/`, { timeoutMs: READY_TIMEOUT_MS }));
     }
     for (let i = 0; i < workerCount; i++) ready.push(startWorker());
+    for (let i = 0; i < labWorkerCount; i++) {
+      const healthPort = await freePort();
+      // Only what a lab host gets: Redis and the queue prefix, no database credentials; no GPU even where one is.
+      const labWorker = startService(`lab-worker-${i + 1}`, process.execPath, [LAB_WORKER_ENTRY], {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          HOME: process.env.HOME ?? '/tmp',
+          NODE_ENV: 'production',
+          REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+          QUEUE_PREFIX: queuePrefix,
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+          LAB_GPUS: 'none',
+          LAB_CPU_SLOTS: '1',
+          LAB_WORKER_HEALTH_PORT: String(healthPort),
+          ...env,
+        },
+      });
+      services.push(labWorker);
+      ready.push(waitForHttp(labWorker, `http://127.0.0.1:${healthPort}/ready`, { timeoutMs: READY_TIMEOUT_MS }));
+    }
     await Promise.all(ready);
   } catch (error) {
     await stop();

@@ -24,7 +24,7 @@ export function statusAfterSave(result: TApiResult<TSaveDraftResponse>, sent: st
     return {
       state: 'superseded',
       savedAt: result.data.draft.savedAt,
-      message: 'A newer draft of this problem, typed in another tab or on another device, is the one saved.',
+      message: 'A newer draft, typed in another tab or on another device, is the one saved.',
     };
   }
   return { state: current === sent ? 'saved' : 'unsaved', savedAt: result.data.draft.savedAt, message: null };

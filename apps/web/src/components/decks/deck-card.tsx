@@ -1,5 +1,5 @@
 import type { TDeckSummary } from '@prep/contracts';
-import { BookOpen, Code2 } from 'lucide-react';
+import { BookOpen, Code2, FlaskConical } from 'lucide-react';
 import Link from 'next/link';
 import { plural } from '../../lib/format';
 import { EnrollButton } from './enroll-button';
@@ -25,6 +25,11 @@ export function DeckCard({ deck }: { deck: TDeckSummary }) {
         <span>
           <Code2 size={14} aria-hidden="true" /> {plural(deck.kinds.problem, 'problem')}
         </span>
+        {deck.kinds.lab > 0 ? (
+          <span>
+            <FlaskConical size={14} aria-hidden="true" /> {plural(deck.kinds.lab, 'lab')}
+          </span>
+        ) : null}
       </div>
       {deck.enrolled ? (
         <div className="deck-card__progress">

@@ -412,7 +412,7 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
   );
 }
 
-function SaveIndicator({ draft }: { draft: TAutosave }) {
+export function SaveIndicator({ draft }: { draft: TAutosave }) {
   const { state, savedAt, message, saveNow } = draft;
   const mounted = useMounted();
   const savedTitle = savedAt && mounted ? `Draft saved ${dateTime(savedAt)}` : undefined;

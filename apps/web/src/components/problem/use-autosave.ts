@@ -22,7 +22,14 @@ export type TAutosave = TSaveStatus & {
  * hidden or closed. Each write carries the time I typed it; the server keeps the latest, so a slow request never
  * overwrites newer code. `initialSavedAt` is when the draft the editor starts from was saved (null: the starter).
  */
-export function useAutosaveStatus(slug: string, code: string, initial: string, initialSavedAt: string | null = null): TAutosave {
+export function useAutosaveStatus(
+  slug: string,
+  code: string,
+  initial: string,
+  initialSavedAt: string | null = null,
+  /** Where the draft is saved: a problem's by default, `/api/labs/<slug>/draft` for a lab. */
+  draftUrl: `/api/${string}` = `/api/problems/${slug}/draft`,
+): TAutosave {
   const [status, setStatus] = useState<TSaveStatus>({ state: initialSavedAt ? 'saved' : 'idle', savedAt: initialSavedAt, message: null });
   const saved = useRef(initial);
   const latest = useRef({ code, typedAt: new Date().toISOString() });
@@ -32,10 +39,10 @@ export function useAutosaveStatus(slug: string, code: string, initial: string, i
   const save = useCallback(async () => {
     const { code: body, typedAt } = latest.current;
     setStatus((current) => ({ ...current, state: 'saving' }));
-    const result = await api.put(`/api/problems/${slug}/draft`, ZSaveDraftResponse, { code: body, clientUpdatedAt: typedAt });
+    const result = await api.put(draftUrl, ZSaveDraftResponse, { code: body, clientUpdatedAt: typedAt });
     if (result.ok && result.data.applied) saved.current = body;
     setStatus((current) => statusAfterSave(result, body, latest.current.code, current));
-  }, [slug]);
+  }, [draftUrl]);
 
   useEffect(() => {
     if (code !== latest.current.code) latest.current = { code, typedAt: new Date().toISOString() };
@@ -72,7 +79,7 @@ export function useAutosaveStatus(slug: string, code: string, initial: string, i
     const flush = () => {
       const { code: body, typedAt } = latest.current;
       if (body === saved.current) return;
-      void api.put(`/api/problems/${slug}/draft`, null, { code: body, clientUpdatedAt: typedAt }, { keepalive: true });
+      void api.put(draftUrl, null, { code: body, clientUpdatedAt: typedAt }, { keepalive: true });
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
@@ -83,7 +90,7 @@ export function useAutosaveStatus(slug: string, code: string, initial: string, i
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [slug]);
+  }, [draftUrl]);
 
   const saveNow = useCallback(() => {
     // Keeping this tab's code over a newer draft: it is the latest choice, so it carries the time of the choice.

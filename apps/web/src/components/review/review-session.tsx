@@ -5,11 +5,12 @@ import {
   ZReviewNextResponse,
   ZReviewResponse,
   ZUndoResponse,
+  type TLabDevice,
   type TPracticeLink,
   type TQueueItem,
   type TRating,
 } from '@prep/contracts';
-import { CalendarCheck, Code2, EyeOff, MoreHorizontal, PauseCircle, TriangleAlert, Undo2, X } from 'lucide-react';
+import { CalendarCheck, Code2, EyeOff, FlaskConical, MoreHorizontal, PauseCircle, TriangleAlert, Undo2, X } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
@@ -18,6 +19,7 @@ import { api } from '../../lib/api/browser';
 import { withRetry } from '../../lib/client-id';
 import { refreshDueNow } from '../../lib/due-now-store';
 import { capitalise, dateTime, plural, relativeDue } from '../../lib/format';
+import { LAB_DEVICE_LABEL } from '../../lib/lab-format';
 import { INITIAL_REVIEW_STATE, REFILL_BELOW, remaining, reviewReducer } from '../../lib/review-queue';
 import { Markdown } from '../markdown';
 import { EmptyState } from '../states';
@@ -77,7 +79,7 @@ export function ReviewSession() {
   const isCard = shown?.item.content.kind === 'card';
 
   async function rate(rating: TRating) {
-    // Only cards are rated here; a problem is rated by its first accepted submit (or a reveal) on its page.
+    // Only cards are rated here; a problem (or a lab) is rated by its first accepted submit on its page.
     if (!shown || pending || !isCard || !shown.revealed) return;
     setPending(true);
     const body = { rating, durationMs: Math.min(Date.now() - shown.shownAt, 3_600_000), clientReviewId: shown.clientReviewId };
@@ -143,7 +145,9 @@ export function ReviewSession() {
           : reveal
         : shown?.item.content.kind === 'problem'
           ? () => router.push(`/problems/${shown.item.id.slice('problem:'.length)}?from=review`)
-          : undefined,
+          : shown?.item.content.kind === 'lab'
+            ? () => router.push(`/labs/${shown.item.id.slice('lab:'.length)}?from=review`)
+            : undefined,
       '1': () => void rate('again'),
       '2': () => void rate('hard'),
       '3': () => void rate('good'),
@@ -258,7 +262,12 @@ export function ReviewSession() {
             ) : shown.item.content.kind === 'problem' ? (
               <ProblemItem slug={shown.item.content.slug} title={shown.item.content.title} difficulty={shown.item.content.difficulty} />
             ) : (
-              <p>{shown.item.content.title}</p>
+              <LabItem
+                slug={shown.item.content.slug}
+                title={shown.item.content.title}
+                difficulty={shown.item.content.difficulty}
+                device={shown.item.content.device}
+              />
             )}
           </article>
 
@@ -329,6 +338,32 @@ function ProblemItem({ slug, title, difficulty }: { slug: string; title: string;
         </p>
         <Link href={`/problems/${slug}?from=review`} className="button button--primary">
           Solve now <Kbd shortcut="Enter" />
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function LabItem({ slug, title, difficulty, device }: { slug: string; title: string; difficulty: string; device: TLabDevice }) {
+  return (
+    <div className="review__problem" data-testid="review-lab">
+      <span className="feature__icon" aria-hidden="true">
+        <FlaskConical size={20} />
+      </span>
+      <div>
+        <p className="muted small" style={{ margin: 0 }}>
+          Lab due for review
+        </p>
+        <h2 style={{ margin: '0.15rem 0 0.4rem' }}>{title}</h2>
+        <div className="row">
+          <span className={`badge badge--${difficulty}`}>{capitalise(difficulty)}</span>
+          <span className="badge">Runs on {LAB_DEVICE_LABEL[device]}</span>
+        </div>
+        <p className="muted small" style={{ margin: '0.8rem 0 1rem' }}>
+          Solve it again from memory in Python. Your first accepted submission rates it; you come back here when it is graded.
+        </p>
+        <Link href={`/labs/${slug}?from=review`} className="button button--primary">
+          Open the lab <Kbd shortcut="Enter" />
         </Link>
       </div>
     </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, Code2, Layers, LayoutDashboard } from 'lucide-react';
+import { BookOpen, Code2, FlaskConical, Layers, LayoutDashboard } from 'lucide-react';
 import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 
@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/', label: 'Today', Icon: LayoutDashboard },
   { href: '/review', label: 'Review', Icon: BookOpen },
   { href: '/problems', label: 'Problems', Icon: Code2 },
+  { href: '/labs', label: 'Labs', Icon: FlaskConical },
   { href: '/decks', label: 'Decks', Icon: Layers },
 ] as const;
 

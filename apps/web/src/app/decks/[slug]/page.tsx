@@ -1,5 +1,5 @@
 import { ZDeckDetailResponse, type TDeckDetailResponse } from '@prep/contracts';
-import { Search, BookOpen, Code2 } from 'lucide-react';
+import { Search, BookOpen, Code2, FlaskConical } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cache } from 'react';
@@ -11,7 +11,8 @@ import { ItemStateBadge } from '../../../components/study/item-state-badge';
 import { serverGet } from '../../../lib/api/server';
 import { withQuery } from '../../../lib/url';
 import { DueTime } from '../../../components/due-time';
-import { capitalise } from '../../../lib/format';
+import { capitalise, plural } from '../../../lib/format';
+import { LAB_DEVICE_LABEL } from '../../../lib/lab-format';
 
 type TParams = { slug: string };
 type TSearch = { q?: string; kind?: string; tag?: string; state?: string; offset?: string };
@@ -70,6 +71,7 @@ export default async function DeckPage({ params, searchParams }: { params: Promi
           <div className="deck-hero__stats">
             <Stat label="Cards" value={deck.kinds.card} />
             <Stat label="Problems" value={deck.kinds.problem} />
+            {deck.kinds.lab > 0 ? <Stat label="Labs" value={deck.kinds.lab} /> : null}
             {deck.enrolled ? (
               <>
                 <Stat label="Due now" value={deck.counts.due} />
@@ -105,6 +107,7 @@ export default async function DeckPage({ params, searchParams }: { params: Promi
             options={[
               ['card', 'Cards'],
               ['problem', 'Problems'],
+              ['lab', 'Labs'],
             ]}
           />
           <SelectField id="deck-tag" name="tag" label="Tag" value={filters.tag} options={data.tags.map((tag) => [tag, tag])} />
@@ -152,12 +155,20 @@ function Stat({ label, value }: { label: string; value: number }) {
   );
 }
 
+const KIND_LABEL = { card: 'Card', problem: 'Problem', lab: 'Lab' } as const;
+
 function ItemRow({ item, now }: { item: TDeckDetailResponse['items'][number]; now: Date }) {
   const { content, state } = item;
   return (
     <li className="item-row" data-testid={`item-${item.id}`}>
-      <span className="item-row__kind" aria-label={content.kind === 'problem' ? 'Problem' : 'Card'}>
-        {content.kind === 'problem' ? <Code2 size={16} aria-hidden="true" /> : <BookOpen size={16} aria-hidden="true" />}
+      <span className="item-row__kind" aria-label={KIND_LABEL[content.kind]}>
+        {content.kind === 'problem' ? (
+          <Code2 size={16} aria-hidden="true" />
+        ) : content.kind === 'lab' ? (
+          <FlaskConical size={16} aria-hidden="true" />
+        ) : (
+          <BookOpen size={16} aria-hidden="true" />
+        )}
       </span>
       <div className="item-row__body">
         {content.kind === 'card' ? (
@@ -178,7 +189,13 @@ function ItemRow({ item, now }: { item: TDeckDetailResponse['items'][number]; no
             <span className={`badge badge--${content.difficulty}`}>{capitalise(content.difficulty)}</span>
           </div>
         ) : (
-          <strong>{content.title}</strong>
+          <div className="row">
+            <Link href={`/labs/${content.slug}`} style={{ fontWeight: 600 }}>
+              {content.title}
+            </Link>
+            <span className={`badge badge--${content.difficulty}`}>{capitalise(content.difficulty)}</span>
+            <span className="badge">Lab · {LAB_DEVICE_LABEL[content.device]}</span>
+          </div>
         )}
       </div>
       <div className="item-row__meta">
@@ -188,7 +205,7 @@ function ItemRow({ item, now }: { item: TDeckDetailResponse['items'][number]; no
             due <DueTime iso={state.due} serverNow={now.toISOString()} />
           </span>
         ) : null}
-        {state.reps > 0 ? <span>{state.reps} reviews</span> : null}
+        {state.reps > 0 ? <span>{plural(state.reps, 'review')}</span> : null}
       </div>
     </li>
   );
