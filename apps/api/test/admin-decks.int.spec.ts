@@ -149,7 +149,7 @@ describe('authored decks, as learners see them', () => {
     await ok(await adminCall('POST', `/api/admin/decks/${slug}/archive`), ZAdminDeckDetail);
     expect(await learnerDecks(me)).not.toContain(slug);
     expect((await adminCall('DELETE', `/api/admin/decks/${slug}`)).statusCode).toBe(409);
-  });
+  }, 60_000);
 
   it('keeps built-in decks read-only, and admin routes closed to learners and anonymous callers', async () => {
     const builtIn = await createDeck(app, { cards: 1, problems: 0 });
@@ -245,7 +245,7 @@ describe('deck export and import', () => {
     expect(conflict.statusCode).toBe(409);
     const garbage = await adminCall('POST', '/api/admin/decks/import', { zipBase64: Buffer.from('not a zip').toString('base64') });
     expect([garbage.statusCode, errorOf(garbage).code]).toEqual([400, 'validation_failed']);
-  });
+  }, 30_000);
 
   it('accepts a deck zip larger than the app-wide body limit on the import route only', async () => {
     const big = Buffer.alloc(1024 * 1024 + 10, 65).toString('base64');

@@ -44,6 +44,13 @@ import { findNearDuplicates, parseCsvCards, parseMarkdownCards, slugify, uniqueI
 const cardRef = (id: string) => `card:${id}`;
 const problemRef = (slug: string) => `problem:${slug}`;
 
+/** What learners see of a deck, as a comparable key. */
+const liveItems = (d: TAdminDeckDetail) =>
+  `${d.deck.status}|${d.items
+    .filter((i) => i.live)
+    .map((i) => `${i.kind}:${i.ref}`)
+    .join(',')}`;
+
 /** `binary-search` → `Binary search` (a topic's title when none was given; at least 3 characters). */
 function titleOf(slug: string): string {
   const words = slug.replace(/-/g, ' ');
@@ -415,10 +422,11 @@ export class AdminDecksService {
       const target = entity();
       const pick = (d: TAdminDeckDetail) => (target.type === 'card' ? (d.cards.find((c) => c.id === target.id) ?? null) : d);
       await this.audit.record(actor, { action: actionOf(), entity: target, before: pick(before), after: pick(after) }, tx);
-      return after;
+      return { after, relive: liveItems(before) !== liveItems(after) };
     });
-    await this.enrollments.reconcileWithContent(now);
-    return detail;
+    // Only when what learners see changed: reconciliation walks every learner's state rows.
+    if (detail.relive) await this.enrollments.reconcileWithContent(now);
+    return detail.after;
   }
 
   private async saveCard(
