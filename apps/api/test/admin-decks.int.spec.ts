@@ -90,6 +90,7 @@ describe('authored decks, as learners see them', () => {
     expect(await learnerDecks(me)).not.toContain(slug);
     expect((await as(me, 'GET', `/api/decks/${slug}`)).statusCode).toBe(404);
     expect((await as(me, 'POST', `/api/decks/${slug}/enroll`)).statusCode).toBe(404);
+    expect((await as(me, 'GET', `/api/items/card:${ids[0]}`)).statusCode).toBe(404);
 
     const published = await ok(await adminCall('POST', `/api/admin/decks/${slug}/publish`), ZAdminDeckDetail);
     expect(published.deck.status).toBe('published');

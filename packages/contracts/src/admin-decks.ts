@@ -34,7 +34,7 @@ export const DeckAuditAction = {
   CardRestored: 'card.restored',
   CardArchived: 'card.archived',
   CardDeleted: 'card.deleted',
-  CardsImported: 'card.imported',
+  CardsImported: 'deck.cards_imported',
 } as const;
 export type DeckAuditAction = (typeof DeckAuditAction)[keyof typeof DeckAuditAction];
 
