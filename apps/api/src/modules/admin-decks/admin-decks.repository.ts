@@ -270,6 +270,15 @@ export class AdminDecksRepository {
   }
 
   /**
+   * Refreshes every authored deck that lists this item (e.g. `problem:<slug>` after the problem was published or
+   * archived elsewhere), so its DeckItem rows follow; the caller reconciles learners' queues after the commit.
+   */
+  async refreshDecksListing(tx: Tx, ref: string, now: Date): Promise<void> {
+    const decks = await tx.deck.findMany({ where: { source: 'authored', itemRefs: { has: ref } }, select: { slug: true } });
+    for (const d of decks) await this.refreshLiveness(tx, d.slug, now);
+  }
+
+  /**
    * Makes what learners see of an authored deck follow its admin state, in the caller's transaction: `retiredAt` set
    * on the deck unless published, and on each card unless it and the deck are published (every learner query already
    * reads `retiredAt`); the deck's live items rewritten into DeckItem in the deck's order; problemSlugs and cardTopics
