@@ -147,13 +147,13 @@ export class AdminDecksRepository {
     return row && toCard(row);
   }
 
-  async countsByDeck(slugs: string[]): Promise<Map<string, { cards: number; problems: number; enrolled: number }>> {
+  async countsByDeck(slugs: string[]): Promise<Map<string, { cards: number; enrolled: number }>> {
     const rows = await this.prisma.$queryRaw<{ slug: string; cards: bigint; enrolled: bigint }[]>`
       SELECT d.slug,
         (SELECT count(*) FROM "Card" c WHERE c.deck = d.slug) AS cards,
         (SELECT count(*) FROM "Enrollment" e WHERE e."deckSlug" = d.slug) AS enrolled
       FROM "Deck" d WHERE d.slug = ANY(${slugs}::text[])`;
-    return new Map(rows.map((r) => [r.slug, { cards: Number(r.cards), problems: 0, enrolled: Number(r.enrolled) }]));
+    return new Map(rows.map((r) => [r.slug, { cards: Number(r.cards), enrolled: Number(r.enrolled) }]));
   }
 
   async enrolledCount(db: Db, slug: string): Promise<number> {
