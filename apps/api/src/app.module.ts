@@ -4,6 +4,7 @@ import { API_ENV, LINKS_ENV, SHARED_ENV } from './config/config.tokens';
 import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
 import { AccountModule } from './modules/account/account.module';
+import { AdminDecksModule } from './modules/admin-decks/admin-decks.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -36,6 +37,7 @@ export class AppModule {
         AccountModule,
         HealthModule,
         UsersModule,
+        AdminDecksModule,
         RemindersModule,
         AuditModule,
         ProblemsModule,

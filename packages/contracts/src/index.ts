@@ -15,6 +15,7 @@ export * from './submissions';
 export * from './problems';
 export * from './reminders';
 export * from './admin';
+export * from './admin-decks';
 export * from './authoring';
 export * from './labs';
 export * from './labs-api';

@@ -13,6 +13,7 @@ import { ZErrorResponse } from './errors';
 import { ZHealthResponse, ZReadyResponse } from './health';
 import { registerAdminPaths } from './openapi-admin';
 import { registerLabPaths } from './openapi-labs';
+import { registerAdminDeckPaths } from './openapi-admin-decks';
 import { registerStudyPaths } from './openapi-study';
 import { registerSubmissionPaths } from './openapi-submissions';
 import { ZOneClickUnsubscribeForm, ZUnsubscribePreview, ZUnsubscribeQuery, ZUnsubscribeRequest, ZUnsubscribeResponse } from './reminders';
@@ -166,6 +167,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   registerSubmissionPaths(registry);
   registerAdminPaths(registry);
   registerLabPaths(registry);
+  registerAdminDeckPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -28,9 +28,11 @@ export class ContentSyncService {
 
   /**
    * `labs`: the labs loaded from the same root (loadLabs). Omitted (undefined), the stored labs are left as they are:
-   * callers that sync only problems and cards (tests with their own content) do not retire them.
+   * callers that sync only problems and cards (tests with their own content) do not retire them. Authored decks and
+   * cards are not sync's: files never overwrite or retire them.
    */
-  async sync(content: LoadedContent, labs?: readonly LoadedLab[]): Promise<SyncReport> {
+  async sync(files: LoadedContent, labs?: readonly LoadedLab[]): Promise<SyncReport> {
+    const content = await this.withoutAuthored(files);
     const report: SyncReport = {
       decks: await this.syncKind(
         'deck',
@@ -65,6 +67,21 @@ export class ContentSyncService {
     // Learners' queues follow the content: new items of enrolled decks, retired items out.
     await this.enrollments.reconcileWithContent(new Date());
     return report;
+  }
+
+  /**
+   * The files' content minus decks and cards whose ids an admin's authored content already holds: sync owns built-in
+   * rows only, so it neither overwrites nor retires authored ones (a clash is left to the admin: rename one of them).
+   */
+  private async withoutAuthored(content: LoadedContent): Promise<LoadedContent> {
+    const [decks, cards] = await Promise.all([this.repository.authoredIds('deck'), this.repository.authoredIds('card')]);
+    if (decks.size === 0 && cards.size === 0) return content;
+    return {
+      ...content,
+      decks: content.decks.filter((d) => !decks.has(d.slug)),
+      cards: content.cards.filter((c) => !cards.has(c.id) && !decks.has(c.deck)),
+      links: content.links.filter((l) => !cards.has(l.card)),
+    };
   }
 
   private async syncKind<R>(
