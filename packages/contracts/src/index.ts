@@ -16,5 +16,6 @@ export * from './problems';
 export * from './reminders';
 export * from './admin';
 export * from './authoring';
+export * from './admin-problems';
 export * from './labs';
 export * from './openapi';
