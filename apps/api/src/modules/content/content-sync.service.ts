@@ -35,10 +35,8 @@ export class ContentSyncService {
         content.decks.map((d) => ({ id: d.slug, row: toDeckRow(d) })),
         (row, hash) => this.repository.upsertDeck(row, hash),
       ),
-      problems: await this.syncKind(
-        'problem',
-        await this.builtInProblems(content),
-        (row, hash) => this.repository.upsertProblem(row, hash),
+      problems: await this.syncKind('problem', await this.builtInProblems(content), (row, hash) =>
+        this.repository.upsertProblem(row, hash),
       ),
       cards: await this.syncKind(
         'card',

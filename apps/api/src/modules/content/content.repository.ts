@@ -18,7 +18,10 @@ export class ContentRepository {
       kind === 'deck'
         ? (await this.prisma.deck.findMany({ select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
         : kind === 'problem'
-          ? (await this.prisma.problem.findMany({ where: { source: 'builtin' }, select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
+          ? (await this.prisma.problem.findMany({ where: { source: 'builtin' }, select: { slug: true, ...select } })).map((r) => ({
+              id: r.slug,
+              ...r,
+            }))
           : await this.prisma.card.findMany({ select: { id: true, ...select } });
     return new Map(rows.map((r) => [r.id, { hash: r.contentHash, retired: r.retiredAt !== null }]));
   }
