@@ -303,6 +303,13 @@ export const RETAINED_AFTER_DELETE: Record<string, { why: string; forget(db: Pri
       await db.auditEvent.updateMany({ where: { actorId: userId }, data: { actorEmail: 'deleted account' } });
     },
   },
+  ProblemVersion: {
+    why: 'the history of authored problems (who wrote and published each version) stays, without the author',
+    forget: async (db, userId) => {
+      await db.problemVersion.updateMany({ where: { createdById: userId }, data: { createdByEmail: null } });
+      await db.problemVersion.updateMany({ where: { publishedById: userId }, data: { publishedById: null, publishedByEmail: null } });
+    },
+  },
 };
 
 @Injectable()
