@@ -290,6 +290,31 @@ export const EXPORT_SECTIONS: { [K in keyof TAccountExportSections]: Section<K> 
         })
       ).map((e) => ({ ...e, at: iso(e.at) })),
   },
+  problemVersions: {
+    table: 'ProblemVersion',
+    read: async (db, userId) =>
+      (
+        await db.problemVersion.findMany({
+          where: { OR: [{ createdById: userId }, { publishedById: userId }] },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            problemSlug: true,
+            number: true,
+            title: true,
+            createdById: true,
+            publishedById: true,
+            createdAt: true,
+            publishedAt: true,
+          },
+        })
+      ).map(({ createdById, publishedById, createdAt, publishedAt, ...v }) => ({
+        ...v,
+        roles: [...(createdById === userId ? ['created' as const] : []), ...(publishedById === userId ? ['published' as const] : [])],
+        createdAt: iso(createdAt),
+        publishedAt: isoOrNull(publishedAt),
+      })),
+  },
 };
 
 /**
