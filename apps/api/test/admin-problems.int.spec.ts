@@ -251,7 +251,7 @@ describe('publishing needs a passing check of the current source', () => {
     expect(errorOf(await publish(solvedStarter.slug)).details).toMatchObject({ reason: 'not_checked', checkState: 'stale' });
   }, 180_000);
 
-  it('contains a hostile reference (escape attempts, an endless loop): the check fails, nothing escapes, the API answers', async () => {
+  it('contains a hostile reference (escape attempts, an endless loop) and generator: the checks fail, nothing escapes, the API answers', async () => {
     const marker = path.join(os.tmpdir(), `authoring-escape-${randomUUID()}`);
     const hostile = problem({
       limits: { timeMsPerTest: 200, timeMsTotal: 1_000, memoryMb: 64 },
@@ -265,12 +265,23 @@ describe('publishing needs a passing check of the current source', () => {
 }
 `,
     });
+    const hostileGenerator = problem({
+      limits: { timeMsPerTest: 200, timeMsTotal: 1_000, memoryMb: 64 },
+      tests: {
+        cases: [{ name: 'small', sample: true, args: [1, 2] }],
+        generators: [{ name: 'forever', count: 2, seed: 1, make: '(rng: Rng, i: number): Args => { while (true) {} }' }],
+      },
+    });
     await create(hostile);
-    const status = await checked(hostile.slug);
+    await create(hostileGenerator);
+    const [status, generated] = await Promise.all([checked(hostile.slug), checked(hostileGenerator.slug)]);
     expect(status.state).toBe('failed');
     expect(status.report!.ok).toBe(false);
     expect(fs.existsSync(marker)).toBe(false);
+    expect(generated.state).toBe('failed');
+    expect(generated.report!.failures.map((f) => f.code)).toEqual(['generator_failed']);
     expect((await publish(hostile.slug)).statusCode).toBe(422);
+    expect((await publish(hostileGenerator.slug)).statusCode).toBe(422);
     expect((await call(app, { url: '/api/health' })).statusCode).toBe(200);
   }, 120_000);
 });
