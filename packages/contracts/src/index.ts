@@ -17,6 +17,7 @@ export * from './reminders';
 export * from './admin';
 export * from './admin-decks';
 export * from './authoring';
+export * from './admin-problems';
 export * from './labs';
 export * from './labs-api';
 export * from './openapi';

@@ -14,6 +14,7 @@ import { ZHealthResponse, ZReadyResponse } from './health';
 import { registerAdminPaths } from './openapi-admin';
 import { registerLabPaths } from './openapi-labs';
 import { registerAdminDeckPaths } from './openapi-admin-decks';
+import { registerAdminProblemPaths } from './openapi-admin-problems';
 import { registerStudyPaths } from './openapi-study';
 import { registerSubmissionPaths } from './openapi-submissions';
 import { ZOneClickUnsubscribeForm, ZUnsubscribePreview, ZUnsubscribeQuery, ZUnsubscribeRequest, ZUnsubscribeResponse } from './reminders';
@@ -168,6 +169,7 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   registerAdminPaths(registry);
   registerLabPaths(registry);
   registerAdminDeckPaths(registry);
+  registerAdminProblemPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -8,7 +8,10 @@ export type ContentKind = 'deck' | 'problem' | 'card' | 'lab';
 export class ContentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** id → content hash of every stored item of a kind, retired ones included. Authored decks and cards are not sync's. */
+  /**
+   * id → content hash of every stored item of a kind, retired ones included. Authored problems, decks and cards are
+   * not content-sync's: they are left out, so a sync never updates or retires them.
+   */
   async hashes(kind: ContentKind): Promise<Map<string, { hash: string; retired: boolean }>> {
     const select = { contentHash: true, retiredAt: true } as const;
     const builtin = { source: 'builtin' } as const;
@@ -16,7 +19,10 @@ export class ContentRepository {
       kind === 'deck'
         ? (await this.prisma.deck.findMany({ where: builtin, select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
         : kind === 'problem'
-          ? (await this.prisma.problem.findMany({ select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
+          ? (await this.prisma.problem.findMany({ where: builtin, select: { slug: true, ...select } })).map((r) => ({
+              id: r.slug,
+              ...r,
+            }))
           : kind === 'lab'
             ? (await this.prisma.lab.findMany({ select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
             : await this.prisma.card.findMany({ where: builtin, select: { id: true, ...select } });
@@ -38,9 +44,16 @@ export class ContentRepository {
     await this.prisma.deck.upsert({ where: { slug: row.slug }, create: data, update: data, select: { slug: true } });
   }
 
+  /** Slugs of problems admins authored: a built-in problem of the same slug is not synced over them. */
+  async authoredProblemSlugs(): Promise<Set<string>> {
+    const rows = await this.prisma.problem.findMany({ where: { source: 'authored' }, select: { slug: true } });
+    return new Set(rows.map((r) => r.slug));
+  }
+
   async upsertProblem(row: ProblemRow, contentHash: string): Promise<void> {
-    const data = { ...row, detail: row.detail as object, contentHash, retiredAt: null };
-    await this.prisma.problem.upsert({ where: { slug: row.slug }, create: data, update: data, select: { slug: true } });
+    const data = { ...row, detail: row.detail as object, contentHash, source: 'builtin', status: 'published', retiredAt: null };
+    const updated = await this.prisma.problem.updateMany({ where: { slug: row.slug, source: 'builtin' }, data });
+    if (updated.count === 0) await this.prisma.problem.create({ data, select: { slug: true } });
   }
 
   async upsertLab(row: LabRow, contentHash: string): Promise<void> {
@@ -64,7 +77,7 @@ export class ContentRepository {
     const builtin = { source: 'builtin' } as const;
     const archived = { retiredAt: now, status: 'archived' } as const;
     if (kind === 'deck') await this.prisma.deck.updateMany({ where: { slug: { in: ids }, ...builtin }, data: archived });
-    if (kind === 'problem') await this.prisma.problem.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
+    if (kind === 'problem') await this.prisma.problem.updateMany({ where: { slug: { in: ids }, ...builtin }, data: archived });
     if (kind === 'lab') await this.prisma.lab.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
     if (kind === 'card') await this.prisma.card.updateMany({ where: { id: { in: ids }, ...builtin }, data: archived });
   }
