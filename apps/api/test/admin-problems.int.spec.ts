@@ -10,6 +10,8 @@ import {
   QueueName,
   ZAdminProblem,
   ZAdminProblemListResponse,
+  ZAdminDeckDetail,
+  ZDeckDetailResponse,
   ZAuditPage,
   ZListProblemsResponse,
   ZProblemCheckStatus,
@@ -225,6 +227,40 @@ describe('authoring a problem: create, check, publish, solve, edit, restore', ()
     ]);
     expect(audit.events.every((e) => e.actor.id === admin.user.id)).toBe(true);
   }, 240_000);
+});
+
+describe('an authored deck that lists an authored problem', () => {
+  it('shows the problem to its learners once published, and no longer once archived', async () => {
+    const source = problem();
+    const { slug } = source;
+    await create(source);
+    const deckSlug = `deck-${slug}`;
+    expect(
+      (
+        await adminCall({
+          method: 'POST',
+          url: '/api/admin/decks',
+          payload: { slug: deckSlug, title: 'Pairs', description: 'Sums of pairs of integers.' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    await adminCall({ method: 'PATCH', url: `/api/admin/decks/${deckSlug}`, payload: { items: [{ kind: 'problem', ref: slug }] } });
+    const deck = ZAdminDeckDetail.parse((await adminCall({ method: 'POST', url: `/api/admin/decks/${deckSlug}/publish` })).json());
+    expect(deck.items.map((i) => [i.ref, i.live])).toEqual([[slug, false]]);
+    const learner = await registerLearner(app);
+    expect((await as(learner, { method: 'POST', url: `/api/decks/${deckSlug}/enroll` })).statusCode).toBeLessThan(300);
+    const items = async () =>
+      ZDeckDetailResponse.parse((await as(learner, { url: `/api/decks/${deckSlug}` })).json()).items.map((i) => i.id);
+    expect(await items()).toEqual([]);
+
+    expect((await checked(slug)).state).toBe('passed');
+    expect((await publish(slug)).statusCode).toBe(200);
+    expect(await items()).toEqual([`problem:${slug}`]);
+    expect((await prisma.studyState.findMany({ where: { userId: learner.user.id, refId: slug } })).map((s) => s.retired)).toEqual([false]);
+
+    expect((await adminCall({ method: 'POST', url: `/api/admin/problems/${slug}/archive` })).statusCode).toBe(200);
+    expect(await items()).toEqual([]);
+  }, 120_000);
 });
 
 describe('publishing needs a passing check of the current source', () => {
