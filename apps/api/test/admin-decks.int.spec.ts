@@ -243,7 +243,11 @@ describe('deck export and import', () => {
     expect((await adminCall('DELETE', `/api/admin/decks/${slug}`)).statusCode).toBe(204);
     const zipBase64 = Buffer.from(zipped.rawPayload).toString('base64');
     const imported = await ok(await adminCall('POST', '/api/admin/decks/import', { zipBase64 }), ZImportDeckResponse, 201);
-    expect(imported).toMatchObject({ deck: { deck: { slug, status: 'draft', source: 'authored' } }, skippedProblems: [] });
+    expect(imported).toMatchObject({
+      deck: { deck: { slug, status: 'draft', source: 'authored' } },
+      createdProblems: [],
+      skippedProblems: [],
+    });
     const again = await adminCall('GET', `/api/admin/decks/${slug}/export.zip`);
     expect(importDeckZip(new Uint8Array(again.rawPayload)).bundle).toEqual(first.bundle);
     expect(Buffer.from(again.rawPayload).equals(Buffer.from(zipped.rawPayload))).toBe(true);

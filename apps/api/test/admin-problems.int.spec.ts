@@ -13,6 +13,8 @@ import {
   ZAdminDeckDetail,
   ZDeckDetailResponse,
   ZAuditPage,
+  ZAuthoredProblem,
+  ZImportDeckResponse,
   ZListProblemsResponse,
   ZProblemCheckStatus,
   ZProblemPage,
@@ -25,6 +27,7 @@ import {
   type TAuthoredProblemInput,
   type TProblemCheckStatus,
 } from '@prep/contracts';
+import { importDeckZip, normalizeAuthoredProblem, unzipTextFiles, zipTextFiles } from '@prep/problems';
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { WorkerModule } from '../src/worker.module';
 import { call, errorOf, signInAs, registerLearner, type TRequest, type TSignedIn } from './support/api-client';
@@ -261,6 +264,84 @@ describe('an authored deck that lists an authored problem', () => {
     expect((await adminCall({ method: 'POST', url: `/api/admin/problems/${slug}/archive` })).statusCode).toBe(200);
     expect(await items()).toEqual([]);
   }, 120_000);
+});
+
+describe('a deck zip with an authored problem', () => {
+  it('exports the problem from its stored source, and imports it back as an authored draft that can be checked and published', async () => {
+    const source = problem({
+      wrongSolutions: [
+        { name: 'difference', expect: 'wrong_answer', code: 'function sumPair(a: number, b: number): number {\n  return a - b;\n}\n' },
+      ],
+    });
+    const { slug } = source;
+    await create(source);
+    const deckSlug = `zip-${randomUUID().slice(0, 8)}`;
+    expect(
+      (
+        await adminCall({
+          method: 'POST',
+          url: '/api/admin/decks',
+          payload: { slug: deckSlug, title: 'Pairs', description: 'Sums of pairs.' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const card = { id: `${deckSlug}-c0`, front: 'What is $1 + 1$?', back: 'Two.', topic: 'sums' };
+    expect((await adminCall({ method: 'POST', url: `/api/admin/decks/${deckSlug}/cards`, payload: card })).statusCode).toBe(201);
+    const items = [
+      { kind: 'card', ref: card.id },
+      { kind: 'problem', ref: slug },
+    ];
+    expect((await adminCall({ method: 'PATCH', url: `/api/admin/decks/${deckSlug}`, payload: { items } })).statusCode).toBe(200);
+
+    const zipped = await adminCall({ url: `/api/admin/decks/${deckSlug}/export.zip` });
+    expect(zipped.statusCode).toBe(200);
+    const exported = importDeckZip(new Uint8Array(zipped.rawPayload));
+    expect(exported.issues).toEqual([]);
+    expect(exported.bundle!.problems).toEqual([normalizeAuthoredProblem(ZAuthoredProblem.parse(source))]);
+
+    // The same deck under new slugs (deck, card ids and problem all renamed in the files), imported: the problem is new.
+    const [newDeck, newSlug] = [`re${deckSlug}`, `re-${slug}`];
+    const rename = (text: string) => text.replaceAll(deckSlug, newDeck).replaceAll(slug, newSlug);
+    const renamed = zipTextFiles(new Map([...unzipTextFiles(new Uint8Array(zipped.rawPayload))].map(([p, t]) => [rename(p), rename(t)])));
+    const res = await adminCall({
+      method: 'POST',
+      url: '/api/admin/decks/import',
+      payload: { zipBase64: Buffer.from(renamed).toString('base64') },
+    });
+    expect(res.statusCode).toBe(201);
+    const imported = ZImportDeckResponse.parse(res.json());
+    expect([imported.createdProblems, imported.skippedProblems]).toEqual([[newSlug], []]);
+    expect(imported.deck.items.map((i) => [i.kind, i.ref, i.live])).toEqual([
+      ['card', `${newDeck}-c0`, false],
+      ['problem', newSlug, false],
+    ]);
+    const draft = ZAdminProblem.parse((await adminCall({ url: `/api/admin/problems/${newSlug}` })).json());
+    expect(draft.problem).toMatchObject({ slug: newSlug, source: 'authored', status: 'draft', hasDraft: true });
+    expect(draft.draft?.source).toEqual(normalizeAuthoredProblem(ZAuthoredProblem.parse({ ...source, slug: newSlug })));
+    const audit = ZAuditPage.parse((await adminCall({ url: `/api/admin/audit?entityType=problem&entityId=${newSlug}` })).json());
+    expect(audit.events.map((e) => e.action)).toContain('problem.created');
+
+    // Export again: the same files, under the new names.
+    const again = await adminCall({ url: `/api/admin/decks/${newDeck}/export.zip` });
+    expect(importDeckZip(new Uint8Array(again.rawPayload)).bundle).toEqual(importDeckZip(renamed).bundle);
+    expect(Buffer.from(again.rawPayload).equals(Buffer.from(renamed))).toBe(true);
+
+    // The imported draft goes through the same check and publish as any draft.
+    expect((await checked(newSlug)).state).toBe('passed');
+    expect((await publish(newSlug)).statusCode).toBe(200);
+
+    // A zip whose problem exists links to it and creates nothing.
+    const third = zipTextFiles(
+      new Map([...unzipTextFiles(renamed)].map(([p, t]) => [p.replaceAll(newDeck, `${newDeck}x`), t.replaceAll(newDeck, `${newDeck}x`)])),
+    );
+    const linked = ZImportDeckResponse.parse(
+      (
+        await adminCall({ method: 'POST', url: '/api/admin/decks/import', payload: { zipBase64: Buffer.from(third).toString('base64') } })
+      ).json(),
+    );
+    expect([linked.createdProblems, linked.skippedProblems.map((p) => p.slug)]).toEqual([[], [newSlug]]);
+    expect(linked.deck.items.map((i) => i.ref)).toEqual([`${newDeck}x-c0`, newSlug]);
+  }, 180_000);
 });
 
 describe('publishing needs a passing check of the current source', () => {

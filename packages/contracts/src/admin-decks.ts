@@ -304,7 +304,12 @@ export type TImportDeckRequest = z.infer<typeof ZImportDeckRequest>;
 
 export const ZImportDeckResponse = z.object({
   deck: ZAdminDeckDetail,
-  /** Problems of the zip that were not created, and why (e.g. authored problems are not stored yet). */
+  /**
+   * Problems of the zip created as authored drafts (version 1, listed in the deck): learners see them once each is
+   * checked and published at /api/admin/problems/{slug}.
+   */
+  createdProblems: z.array(ZSlug),
+  /** Problems of the zip that were not created, and why (a problem with the slug exists: the deck links to it). */
   skippedProblems: z.array(z.object({ slug: ZSlug, reason: z.string() })),
 });
 export type TImportDeckResponse = z.infer<typeof ZImportDeckResponse>;

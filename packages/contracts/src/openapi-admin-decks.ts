@@ -68,10 +68,10 @@ export function registerAdminDeckPaths(registry: OpenAPIRegistry): void {
     tags,
     summary: 'Import a deck zip (packages/problems layout) as an authored draft deck; nothing in it is run',
     description:
-      'The zip is sent base64 in JSON (so the request keeps the same-origin rule of every mutating route); this route alone accepts a body up to ~11 MB. Problems of the zip are reported in `skippedProblems` until authored problems can be stored.',
+      'The zip is sent base64 in JSON (so the request keeps the same-origin rule of every mutating route); this route alone accepts a body up to ~11 MB. Each problem of the zip whose slug is free is created as an authored draft (`createdProblems`; check and publish it like any draft); one whose slug exists is not imported, and the deck links to the existing problem (`skippedProblems`, with the reason).',
     request: { body: body(ZImportDeckRequest) },
     responses: {
-      201: json(ZImportDeckResponse, 'The imported deck (draft), and the problems not imported'),
+      201: json(ZImportDeckResponse, 'The imported deck (draft), the problems created as drafts and those not imported'),
       ...badInput('a bad archive or content: `details` lists each issue, `path` = `file:line`'),
       ...adminOnly,
       409: error('`conflict`: the deck slug or a card id is taken'),

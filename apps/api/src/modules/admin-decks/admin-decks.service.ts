@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   DeckAuditAction,
   ErrorCode,
+  ProblemAuditAction,
   type TAdminCard,
   type TAdminCardDetail,
   type TAdminDeckDetail,
@@ -34,6 +35,9 @@ import {
   type ContentIssue,
 } from '@prep/problems';
 import { AppError } from '../../common/app-error';
+import { sourceOf } from '../admin-problems/admin-problems.mapper';
+import { AdminProblemsRepository } from '../admin-problems/admin-problems.repository';
+import { ProblemDrafts } from '../admin-problems/problem-drafts';
 import { Clock } from '../../common/clock';
 import type { AdminActor } from '../audit/admin-actor';
 import { AuditService } from '../audit/audit.service';
@@ -88,6 +92,8 @@ export class AdminDecksService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly enrollments: EnrollmentRepository,
+    private readonly problemDrafts: ProblemDrafts,
+    private readonly problems: AdminProblemsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -362,17 +368,21 @@ export class AdminDecksService {
         tx,
         bundle.problems.map((p) => p.slug),
       );
-      const skippedProblems = bundle.problems.map((p) => ({
-        slug: p.slug,
-        reason: existingProblems.has(p.slug)
-          ? 'a problem with this slug exists: the deck links to it, the copy in the zip was not imported'
-          : 'authored problems cannot be stored yet (they arrive with admin problem authoring): add it to the deck once it exists',
-      }));
+      // A problem whose slug is free becomes an authored draft, hidden from learners until checked and published; one
+      // that exists (built-in or authored) is not overwritten: the deck links to it.
+      const skippedProblems = bundle.problems
+        .filter((p) => existingProblems.has(p.slug))
+        .map((p) => ({
+          slug: p.slug,
+          reason: 'a problem with this slug exists: the deck links to it, the copy in the zip was not imported',
+        }));
+      const createdProblems: string[] = [];
+      for (const p of bundle.problems.filter((q) => !existingProblems.has(q.slug))) {
+        await this.problemDrafts.create(tx, actor, p, null, ProblemAuditAction.Created);
+        createdProblems.push(p.slug);
+      }
       const now = this.clock.now();
-      const itemRefs = [
-        ...cards.map((c) => cardRef(c.id)),
-        ...bundle.problems.filter((p) => existingProblems.has(p.slug)).map((p) => problemRef(p.slug)),
-      ];
+      const itemRefs = [...cards.map((c) => cardRef(c.id)), ...bundle.problems.map((p) => problemRef(p.slug))];
       const topicTitles = Object.fromEntries(bundle.topics.map((t) => [t.slug, t.title]));
       await this.repository.createDeck(tx, { ...bundle.deck, itemRefs, topicTitles }, now);
       await this.repository.createCards(
@@ -385,10 +395,15 @@ export class AdminDecksService {
       const deck = await this.detail(slug, tx);
       await this.audit.record(
         actor,
-        { action: DeckAuditAction.DeckImported, entity: { type: 'deck', id: slug }, before: null, after: { ...deck, skippedProblems } },
+        {
+          action: DeckAuditAction.DeckImported,
+          entity: { type: 'deck', id: slug },
+          before: null,
+          after: { ...deck, createdProblems, skippedProblems },
+        },
         tx,
       );
-      return { deck, skippedProblems };
+      return { deck, createdProblems, skippedProblems };
     });
   }
 
@@ -410,7 +425,10 @@ export class AdminDecksService {
     return ankiPackage({ slug, title: detail.deck.title, description: detail.deck.description, cards }, this.clock.now());
   }
 
-  /** The deck as a bundle: its cards (not archived) by topic in deck order, and its problems read from the content files. */
+  /**
+   * The deck as a bundle: its cards (not archived) by topic in deck order, and its problems: an authored one from its
+   * stored source, a built-in one read from the content files.
+   */
   private async bundle(slug: string): Promise<TDeckBundleInput> {
     const detail = await this.detail(slug);
     const cards = detail.cards.filter((c) => c.status !== 'archived');
@@ -419,24 +437,37 @@ export class AdminDecksService {
       .filter((t) => t.cards.length > 0)
       .map((t) => ({ ...t, cards: t.cards.map((c) => ({ id: c.id, version: c.version, front: c.front, back: c.back, tags: c.tags })) }));
     const problemSlugs = detail.items.filter((i) => i.kind === 'problem').map((i) => i.ref);
-    const root = BUILT_IN_CONTENT_ROOT;
     const problems: TAuthoredProblemInput[] = [];
-    for (const p of problemSlugs) {
-      const issues: ContentIssue[] = [];
-      let problem: TAuthoredProblemInput | null = null;
-      try {
-        problem = readProblemFiles(readContentFiles(root, `problems/${p}`), p, slug, issues);
-      } catch {
-        problem = null;
-      }
-      if (!problem || issues.length)
-        throw new AppError(
-          ErrorCode.Conflict,
-          `Problem ${p} cannot be exported: ${issues.map((i) => i.message).join('; ') || 'it is not in the content files'}`,
-        );
-      problems.push(normalizeAuthoredProblem(problem));
-    }
+    for (const p of problemSlugs) problems.push(normalizeAuthoredProblem(await this.problemSource(p, slug)));
     return { deck: { slug, title: detail.deck.title, description: detail.deck.description, tags: detail.deck.tags }, problems, topics };
+  }
+
+  /**
+   * An authored problem's latest version: its draft when it has one, else its published version. An export is the
+   * admin's working copy (what the editor shows, and what "fork" copies), so pending edits travel with it; importing
+   * the zip makes a draft that must pass its check before learners see it, so nothing unchecked reaches them.
+   */
+  private async problemSource(problem: string, deck: string): Promise<TAuthoredProblemInput> {
+    const db = this.problems.client;
+    const head = await this.problems.head(db, problem);
+    if (head?.source === 'authored') {
+      const version = (await this.problems.inState(db, problem, 'draft')) ?? (await this.problems.inState(db, problem, 'published'));
+      if (version) return sourceOf(version);
+      throw new AppError(ErrorCode.Conflict, `Problem ${problem} cannot be exported: it has no version`);
+    }
+    const issues: ContentIssue[] = [];
+    let read: TAuthoredProblemInput | null = null;
+    try {
+      read = readProblemFiles(readContentFiles(BUILT_IN_CONTENT_ROOT, `problems/${problem}`), problem, deck, issues);
+    } catch {
+      read = null;
+    }
+    if (!read || issues.length)
+      throw new AppError(
+        ErrorCode.Conflict,
+        `Problem ${problem} cannot be exported: ${issues.map((i) => i.message).join('; ') || 'it is not in the content files'}`,
+      );
+    return read;
   }
 
   // -------------------------------------------------------------------------------------------------------------

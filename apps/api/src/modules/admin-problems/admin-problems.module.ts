@@ -4,15 +4,14 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { DecksModule } from '../decks/decks.module';
 import { AdminProblemsController } from './admin-problems.controller';
-import { AdminProblemsRepository } from './admin-problems.repository';
 import { AdminProblemsService } from './admin-problems.service';
 import { AuthoringQueue } from './authoring-queue';
+import { ProblemDraftsModule } from './problem-drafts.module';
 
 /** Admin authoring of problems (/api/admin/problems): drafts, checks (queued to the worker), publish, history, fork. */
 @Module({
-  imports: [AuthModule, AuditModule, DecksModule, AdminDecksModule],
+  imports: [AuthModule, AuditModule, DecksModule, AdminDecksModule, ProblemDraftsModule],
   controllers: [AdminProblemsController],
-  providers: [AdminProblemsService, AdminProblemsRepository, AuthoringQueue],
-  exports: [AdminProblemsRepository],
+  providers: [AdminProblemsService, AuthoringQueue],
 })
 export class AdminProblemsModule {}

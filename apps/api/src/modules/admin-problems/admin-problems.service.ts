@@ -39,6 +39,7 @@ import {
 } from './admin-problems.mapper';
 import { AdminProblemsRepository, toListItem, type HeadRow, type VersionRow } from './admin-problems.repository';
 import { AuthoringQueue } from './authoring-queue';
+import { ProblemDrafts } from './problem-drafts';
 
 const notFound = () => new AppError(ErrorCode.NotFound, 'No problem has this slug');
 const conflict = (reason: AdminProblemReason, message: string) => new AppError(ErrorCode.Conflict, message, { reason });
@@ -80,6 +81,7 @@ export class AdminProblemsService {
     private readonly queue: AuthoringQueue,
     private readonly enrollments: EnrollmentRepository,
     private readonly decks: AdminDecksRepository,
+    private readonly drafts: ProblemDrafts,
     private readonly clock: Clock,
   ) {}
 
@@ -336,22 +338,7 @@ export class AdminProblemsService {
     action: string,
   ): Promise<TAdminProblem> {
     return this.transactions.run(async (tx) => {
-      if (await this.repository.slugTaken(tx, source.slug)) {
-        throw conflict(AdminProblemReason.SlugTaken, `A problem with the slug "${source.slug}" exists: choose another`);
-      }
-      const hash = sourceHash(source);
-      const now = this.clock.now();
-      await this.repository.createHead(tx, source.slug, toProjection(source, hash, [], null), now);
-      const version = await this.repository.createVersion(tx, {
-        problemSlug: source.slug,
-        number: 1,
-        source,
-        sourceHash: hash,
-        forkedFrom,
-        createdById: actor.user.id,
-        createdByEmail: actor.user.email,
-      });
-      await this.audit.record(actor, { action, entity: { type: 'problem', id: source.slug }, before: null, after: toVersion(version) }, tx);
+      await this.drafts.create(tx, actor, source, forkedFrom, action);
       return this.view(tx, (await this.repository.head(tx, source.slug))!);
     });
   }
