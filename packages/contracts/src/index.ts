@@ -15,6 +15,8 @@ export * from './submissions';
 export * from './problems';
 export * from './reminders';
 export * from './admin';
+export * from './admin-decks';
 export * from './authoring';
+export * from './admin-problems';
 export * from './labs';
 export * from './openapi';

@@ -10,6 +10,8 @@ export const QueueName = {
   Reminders: 'reminders',
   /** One reminder email per learner and local date. */
   ReminderEmails: 'reminder-emails',
+  /** Checks of admin-authored problems (the grader's authored check, in the sandbox). */
+  Authoring: 'authoring',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -52,3 +54,19 @@ export type TOptimizeJob = z.infer<typeof ZOptimizeJob>;
 
 export const ZOptimizeSweepJob = z.object({});
 export type TOptimizeSweepJob = z.infer<typeof ZOptimizeSweepJob>;
+
+/** Jobs of the `authoring` queue (QueueName.Authoring): admin-authored content checked in the worker's sandbox. */
+export const AuthoringJob = {
+  /** Run the grader's authored check on one problem version. Job id: authoringCheckJobId(versionId, sourceHash). */
+  CheckProblem: 'check-problem',
+} as const;
+
+export const ZCheckProblemJob = z.object({
+  versionId: z.uuid(),
+  /** The source hash the check was asked for; a job whose version has changed since stores nothing. */
+  sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type TCheckProblemJob = z.infer<typeof ZCheckProblemJob>;
+
+/** One check per version and source: asking twice for the same source is one job (BullMQ ids cannot hold `:`). */
+export const authoringCheckJobId = (versionId: string, sourceHash: string): string => `check-${versionId}-${sourceHash}`;

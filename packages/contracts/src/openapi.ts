@@ -12,6 +12,8 @@ import { ZLoginRequest, ZMeResponse, ZRegisterRequest } from './auth';
 import { ZErrorResponse } from './errors';
 import { ZHealthResponse, ZReadyResponse } from './health';
 import { registerAdminPaths } from './openapi-admin';
+import { registerAdminProblemPaths } from './openapi-admin-problems';
+import { registerAdminDeckPaths } from './openapi-admin-decks';
 import { registerStudyPaths } from './openapi-study';
 import { registerSubmissionPaths } from './openapi-submissions';
 import { ZOneClickUnsubscribeForm, ZUnsubscribePreview, ZUnsubscribeQuery, ZUnsubscribeRequest, ZUnsubscribeResponse } from './reminders';
@@ -164,6 +166,8 @@ export function buildOpenApiDocument(serverUrl = '/api') {
   registerStudyPaths(registry);
   registerSubmissionPaths(registry);
   registerAdminPaths(registry);
+  registerAdminProblemPaths(registry);
+  registerAdminDeckPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
