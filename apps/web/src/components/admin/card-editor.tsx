@@ -52,7 +52,11 @@ export function CardEditor({
     event.preventDefault();
     if (!card) {
       const done = await submit(ZCreateCardRequest, { front, back, tags: parseTags(tags), topic }, (body) =>
-        call(() => api.post(`/api/admin/decks/${deck.slug}/cards`, ZAdminDeckDetail, body), { success: 'Card added', failure: 'Could not add the card' }, { refresh: false }),
+        call(
+          () => api.post(`/api/admin/decks/${deck.slug}/cards`, ZAdminDeckDetail, body),
+          { success: 'Card added', failure: 'Could not add the card' },
+          { refresh: false },
+        ),
       );
       if (done) router.push(`/admin/decks/${deck.slug}`);
       return;
@@ -93,10 +97,20 @@ export function CardEditor({
               {errors.form}
             </p>
           ) : null}
-          <Field id="card-front" label="Front" hint="One line: the question or prompt (Markdown and $math$ work)." error={errors.fields.front}>
+          <Field
+            id="card-front"
+            label="Front"
+            hint="One line: the question or prompt (Markdown and $math$ work)."
+            error={errors.fields.front}
+          >
             <input id="card-front" className="field__input" value={front} readOnly={readOnly} onChange={(e) => setFront(e.target.value)} />
           </Field>
-          <Field id="card-back" label="Back" hint="Markdown: **bold**, lists, `code`, ```ts fences, $inline$ and $$display$$ math." error={errors.fields.back}>
+          <Field
+            id="card-back"
+            label="Back"
+            hint="Markdown: **bold**, lists, `code`, ```ts fences, $inline$ and $$display$$ math."
+            error={errors.fields.back}
+          >
             <textarea
               id="card-back"
               className="field__input markdown-input"
@@ -121,7 +135,13 @@ export function CardEditor({
                   ))}
                 </select>
               ) : (
-                <input id="card-topic" className="field__input" value={topic} readOnly={readOnly} onChange={(e) => setTopic(e.target.value)} />
+                <input
+                  id="card-topic"
+                  className="field__input"
+                  value={topic}
+                  readOnly={readOnly}
+                  onChange={(e) => setTopic(e.target.value)}
+                />
               )}
             </Field>
           </div>
@@ -149,11 +169,15 @@ export function CardEditor({
               <span className="badge badge--info">New</span>
               <span className="muted small">{deck.title}</span>
             </div>
-            <div className="review__front">{front.trim() ? <Markdown>{front}</Markdown> : <p className="muted">The front appears here.</p>}</div>
+            <div className="review__front">
+              {front.trim() ? <Markdown>{front}</Markdown> : <p className="muted">The front appears here.</p>}
+            </div>
             {revealed ? (
               <>
                 <hr className="review__divider" />
-                <div className="review__back">{back.trim() ? <Markdown>{back}</Markdown> : <p className="muted">The back appears here.</p>}</div>
+                <div className="review__back">
+                  {back.trim() ? <Markdown>{back}</Markdown> : <p className="muted">The back appears here.</p>}
+                </div>
               </>
             ) : null}
           </article>
@@ -177,10 +201,14 @@ function DeleteCard({ id, deck, published }: { id: string; deck: string; publish
       }
       confirmLabel={published ? 'Archive card' : 'Delete card'}
       onConfirm={() =>
-        void call(() => apiRequest('DELETE', `/api/admin/cards/${id}`, ZDeleteCardResponse), {
-          success: (data) => (data.outcome === 'archived' ? 'Card archived' : 'Card deleted'),
-          failure: 'Could not remove the card',
-        }, { refresh: false }).then((result) => {
+        void call(
+          () => apiRequest('DELETE', `/api/admin/cards/${id}`, ZDeleteCardResponse),
+          {
+            success: (data) => (data.outcome === 'archived' ? 'Card archived' : 'Card deleted'),
+            failure: 'Could not remove the card',
+          },
+          { refresh: false },
+        ).then((result) => {
           if (result.ok) router.push(`/admin/decks/${deck}`);
         })
       }

@@ -27,7 +27,11 @@ export function CardImport({ deckSlug, topics }: { deckSlug: string; topics: TAd
   const body = (confirm: boolean) => ({ format, text, ...(topic ? { topic } : {}), confirm, skip: [...skip] });
 
   async function showPreview() {
-    const result = await call(() => api.post(`/api/admin/decks/${deckSlug}/cards/import`, ZImportCardsResponse, body(false)), { failure: 'Could not read the cards' }, { refresh: false });
+    const result = await call(
+      () => api.post(`/api/admin/decks/${deckSlug}/cards/import`, ZImportCardsResponse, body(false)),
+      { failure: 'Could not read the cards' },
+      { refresh: false },
+    );
     if (!result.ok) return;
     setPreview(result.data);
     setSkip(new Set(result.data.duplicates.map((d) => d.index)));
@@ -158,7 +162,8 @@ export function CardImport({ deckSlug, topics }: { deckSlug: string; topics: TAd
                       {duplicate ? (
                         <span className="import-list__warning" role="note">
                           <AlertTriangle size={13} aria-hidden="true" /> {Math.round(duplicate.similarity * 100)}% like{' '}
-                          {duplicate.similarTo.kind === 'existing' ? 'the card' : `row ${duplicate.similarTo.index + 1}`} “{duplicate.similarTo.front}”
+                          {duplicate.similarTo.kind === 'existing' ? 'the card' : `row ${duplicate.similarTo.index + 1}`} “
+                          {duplicate.similarTo.front}”
                         </span>
                       ) : null}
                     </span>
@@ -171,7 +176,12 @@ export function CardImport({ deckSlug, topics }: { deckSlug: string; topics: TAd
       ) : null}
       <div className="row">
         {preview ? (
-          <button type="button" className="button button--primary" disabled={pending || preview.cards.length === skip.size} onClick={() => void apply()}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={pending || preview.cards.length === skip.size}
+            onClick={() => void apply()}
+          >
             <Upload size={16} aria-hidden="true" /> Import {plural(preview.cards.length - skip.size, 'card')}
           </button>
         ) : (

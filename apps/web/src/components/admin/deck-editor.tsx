@@ -1,12 +1,6 @@
 'use client';
 
-import {
-  ZAdminDeckDetail,
-  ZUpdateDeckRequest,
-  type TAdminDeckDetail,
-  type TAdminDeckItem,
-  type TAdminDeckItemRef,
-} from '@prep/contracts';
+import { ZAdminDeckDetail, ZUpdateDeckRequest, type TAdminDeckDetail, type TAdminDeckItem, type TAdminDeckItemRef } from '@prep/contracts';
 import { Archive, ArrowDown, ArrowUp, Code2, Download, FileText, Lock, Plus, Send, Trash2, Undo2, X } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -61,8 +55,8 @@ export function DeckEditor({ detail, problems }: { detail: TAdminDeckDetail; pro
               Export
             </h2>
             <p className="muted small">
-              The zip has the packages/problems file layout: it passes <code>content:lint</code> and imports back here. The Anki package holds
-              the deck&apos;s concept cards, math included.
+              The zip has the packages/problems file layout: it passes <code>content:lint</code> and imports back here. The Anki package
+              holds the deck&apos;s concept cards, math included.
             </p>
             <div className="row">
               <a className="button button--sm" href={`/api/admin/decks/${deck.slug}/export.zip`} download>
@@ -84,7 +78,10 @@ function DeckActions({ detail }: { detail: TAdminDeckDetail }) {
   const { pending, call, router } = useAdminCall();
   if (!deck.editable) return null;
   const change = (verb: 'publish' | 'unpublish' | 'archive', success: string) =>
-    void call(() => api.post(`/api/admin/decks/${deck.slug}/${verb}`, ZAdminDeckDetail), { success, failure: `Could not ${verb} the deck` });
+    void call(() => api.post(`/api/admin/decks/${deck.slug}/${verb}`, ZAdminDeckDetail), {
+      success,
+      failure: `Could not ${verb} the deck`,
+    });
   const drafts = detail.items.filter((item) => item.status === 'draft').length;
   return (
     <>
@@ -129,11 +126,13 @@ function DeckActions({ detail }: { detail: TAdminDeckDetail }) {
           description="It was never published, so no learner has it. Its cards are deleted with it."
           confirmLabel="Delete deck"
           onConfirm={() =>
-            void call(() => apiRequest('DELETE', `/api/admin/decks/${deck.slug}`, null), { success: 'Deck deleted', failure: 'Could not delete the deck' }, { refresh: false }).then(
-              (result) => {
-                if (result.ok) router.push('/admin/decks');
-              },
-            )
+            void call(
+              () => apiRequest('DELETE', `/api/admin/decks/${deck.slug}`, null),
+              { success: 'Deck deleted', failure: 'Could not delete the deck' },
+              { refresh: false },
+            ).then((result) => {
+              if (result.ok) router.push('/admin/decks');
+            })
           }
           trigger={
             <button type="button" className="button button--ghost button--danger-text" disabled={pending}>

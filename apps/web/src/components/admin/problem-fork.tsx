@@ -20,7 +20,11 @@ export function ForkProblemButton({ slug, title, small = false }: { slug: string
   async function fork(event: React.FormEvent) {
     event.preventDefault();
     const done = await submit(ZForkAdminProblemRequest, { slug: newSlug, title: newTitle }, (body) =>
-      call(() => api.post(`/api/admin/problems/${slug}/fork`, ZAdminProblem, body), { success: `Forked into ${body.slug}`, failure: 'Could not fork' }, { refresh: false }),
+      call(
+        () => api.post(`/api/admin/problems/${slug}/fork`, ZAdminProblem, body),
+        { success: `Forked into ${body.slug}`, failure: 'Could not fork' },
+        { refresh: false },
+      ),
     );
     if (done) router.push(`/admin/problems/${done.data.problem.slug}`);
   }

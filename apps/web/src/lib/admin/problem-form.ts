@@ -82,12 +82,18 @@ export function tabOf(path: readonly PropertyKey[]): string {
 export type TSourceIssue = { tab: string; path: string; message: string };
 
 /** The whole source checked against the contract; issues name the tab and the field. */
-export function validateSource(input: TAuthoredProblemInput): { ok: true; source: TAuthoredProblem } | { ok: false; issues: TSourceIssue[] } {
+export function validateSource(
+  input: TAuthoredProblemInput,
+): { ok: true; source: TAuthoredProblem } | { ok: false; issues: TSourceIssue[] } {
   const parsed = ZAuthoredProblem.safeParse(input);
   if (parsed.success) return { ok: true, source: parsed.data };
   return {
     ok: false,
-    issues: parsed.error.issues.map((issue) => ({ tab: tabOf(issue.path), path: issue.path.map(String).join('.'), message: issue.message })),
+    issues: parsed.error.issues.map((issue) => ({
+      tab: tabOf(issue.path),
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+    })),
   };
 }
 

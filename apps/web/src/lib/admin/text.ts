@@ -12,7 +12,14 @@ export function slugify(text: string): string {
 
 /** Tags as typed in one field: separated by commas or spaces, each made a slug, without repeats. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map(slugify).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map(slugify)
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** A file's bytes as base64 (for JSON uploads, which keep the API's CSRF rule). */

@@ -82,14 +82,19 @@ export function CheckReport({ report, checkedAt }: { report: TProblemCheckReport
         <div>
           <dt>Tests</dt>
           <dd>
-            {report.tests.total} <span className="muted small">({report.tests.samples} sample, {report.tests.generated} generated)</span>
+            {report.tests.total}{' '}
+            <span className="muted small">
+              ({report.tests.samples} sample, {report.tests.generated} generated)
+            </span>
           </dd>
         </div>
         {report.reference ? (
           <>
             <div>
               <dt>Reference</dt>
-              <dd className={`verdict-text--${report.reference.verdict}`}>{VERDICT_LABEL[report.reference.verdict] ?? report.reference.verdict}</dd>
+              <dd className={`verdict-text--${report.reference.verdict}`}>
+                {VERDICT_LABEL[report.reference.verdict] ?? report.reference.verdict}
+              </dd>
             </div>
             <div>
               <dt>Slowest test{report.reference.slowestTest ? ` (${report.reference.slowestTest})` : ''}</dt>
@@ -133,7 +138,11 @@ export function CheckReport({ report, checkedAt }: { report: TProblemCheckReport
                 </td>
                 <td className="small">{VERDICT_LABEL[w.expect] ?? w.expect}</td>
                 <td className="small">
-                  {w.ok ? <CheckCircle2 size={13} className="status-icon--solved" aria-label="as expected" /> : <XCircle size={13} className="verdict-text--wrong_answer" aria-label="not as expected" />}{' '}
+                  {w.ok ? (
+                    <CheckCircle2 size={13} className="status-icon--solved" aria-label="as expected" />
+                  ) : (
+                    <XCircle size={13} className="verdict-text--wrong_answer" aria-label="not as expected" />
+                  )}{' '}
                   {VERDICT_LABEL[w.verdict] ?? w.verdict}
                 </td>
               </tr>

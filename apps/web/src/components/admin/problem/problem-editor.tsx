@@ -72,13 +72,20 @@ export function ProblemEditor({
   const [refusal, setRefusal] = useState<TRefusal | null>(null);
   const [check, setCheck] = useState<TProblemCheckStatus | null>(problem?.draft?.checkStatus ?? null);
   const { pending, call, router, notify } = useAdminCall();
-  const set = <K extends keyof TAuthoredProblem>(key: K, value: TAuthoredProblem[K]) => setSource((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof TAuthoredProblem>(key: K, value: TAuthoredProblem[K]) =>
+    setSource((current) => ({ ...current, [key]: value }));
 
   const built = useMemo(() => {
     const testsResult = draftToTests(tests);
-    return { ...source, tags: parseTags(tags), tests: testsResult.ok ? testsResult.tests : source.tests, testsError: testsResult.ok ? null : testsResult.message };
+    return {
+      ...source,
+      tags: parseTags(tags),
+      tests: testsResult.ok ? testsResult.tests : source.tests,
+      testsError: testsResult.ok ? null : testsResult.message,
+    };
   }, [source, tags, tests]);
-  const dirty = mode === 'new' || JSON.stringify({ ...built, testsError: undefined }) !== JSON.stringify({ ...initial, testsError: undefined });
+  const dirty =
+    mode === 'new' || JSON.stringify({ ...built, testsError: undefined }) !== JSON.stringify({ ...initial, testsError: undefined });
 
   // While a check is queued or running, ask where it stands every second; the report appears when it is done.
   const checkState = check?.state;
@@ -115,12 +122,17 @@ export function ProblemEditor({
     if (!valid) return false;
     setRefusal(null);
     if (mode === 'new') {
-      const result = await call(() => api.post('/api/admin/problems', ZAdminProblem, { problem: valid }), { success: 'Draft created', failure: 'Could not create the problem' }, { refresh: false });
+      const result = await call(
+        () => api.post('/api/admin/problems', ZAdminProblem, { problem: valid }),
+        { success: 'Draft created', failure: 'Could not create the problem' },
+        { refresh: false },
+      );
       if (result.ok) router.push(`/admin/problems/${result.data.problem.slug}`);
       return result.ok;
     }
     const result = await call(() => apiRequest('PUT', `/api/admin/problems/${valid.slug}/draft`, ZAdminProblem, { problem: valid }), {
-      success: problem?.problem.status === 'published' ? 'Draft saved: learners keep the published version until you publish' : 'Draft saved',
+      success:
+        problem?.problem.status === 'published' ? 'Draft saved: learners keep the published version until you publish' : 'Draft saved',
       failure: 'Could not save the draft',
     });
     if (result.ok) setCheck(result.data.draft?.checkStatus ?? null);
@@ -129,7 +141,11 @@ export function ProblemEditor({
 
   async function runCheck() {
     if (dirty && !(await save())) return;
-    const result = await call(() => api.post(`/api/admin/problems/${source.slug}/check`, ZProblemCheckStatus), { failure: 'Could not start the check' }, { refresh: false });
+    const result = await call(
+      () => api.post(`/api/admin/problems/${source.slug}/check`, ZProblemCheckStatus),
+      { failure: 'Could not start the check' },
+      { refresh: false },
+    );
     if (result.ok) setCheck(result.data);
   }
 
@@ -183,7 +199,10 @@ export function ProblemEditor({
                   description="Learners no longer see it; their progress and submissions are kept. Publishing again brings it back."
                   confirmLabel="Archive"
                   onConfirm={() =>
-                    void call(() => api.post(`/api/admin/problems/${source.slug}/archive`, ZAdminProblem), { success: 'Problem archived', failure: 'Could not archive' })
+                    void call(() => api.post(`/api/admin/problems/${source.slug}/archive`, ZAdminProblem), {
+                      success: 'Problem archived',
+                      failure: 'Could not archive',
+                    })
                   }
                   trigger={
                     <button type="button" className="button button--ghost" disabled={pending}>
@@ -200,7 +219,12 @@ export function ProblemEditor({
                   <button type="button" className="button" disabled={pending || check?.state === 'queued'} onClick={() => void runCheck()}>
                     <ShieldCheck size={16} aria-hidden="true" /> {dirty ? 'Save and check' : 'Check'}
                   </button>
-                  <button type="button" className="button button--primary" disabled={pending || dirty || !problem?.draft} onClick={() => void publish()}>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    disabled={pending || dirty || !problem?.draft}
+                    onClick={() => void publish()}
+                  >
                     <Send size={16} aria-hidden="true" /> Publish
                   </button>
                 </>
@@ -252,10 +276,22 @@ export function ProblemEditor({
           <TabPanel value="statement" className="stack">
             <div className="field-row">
               <Field id="p-title" label="Title">
-                <input id="p-title" className="field__input" value={source.title} readOnly={readOnly} onChange={(e) => set('title', e.target.value)} />
+                <input
+                  id="p-title"
+                  className="field__input"
+                  value={source.title}
+                  readOnly={readOnly}
+                  onChange={(e) => set('title', e.target.value)}
+                />
               </Field>
               <Field id="p-slug" label="Slug" hint={mode === 'new' ? 'Its address and key; it cannot change later.' : undefined}>
-                <input id="p-slug" className="field__input" value={source.slug} readOnly={mode !== 'new'} onChange={(e) => set('slug', e.target.value)} />
+                <input
+                  id="p-slug"
+                  className="field__input"
+                  value={source.slug}
+                  readOnly={mode !== 'new'}
+                  onChange={(e) => set('slug', e.target.value)}
+                />
               </Field>
             </div>
             <div className="field-row">
@@ -288,7 +324,14 @@ export function ProblemEditor({
                 />
               </Field>
             </div>
-            <MarkdownField id="p-statement" label="Statement" value={source.statement} readOnly={readOnly} onChange={(v) => set('statement', v)} rows={16} />
+            <MarkdownField
+              id="p-statement"
+              label="Statement"
+              value={source.statement}
+              readOnly={readOnly}
+              onChange={(v) => set('statement', v)}
+              rows={16}
+            />
           </TabPanel>
           <TabPanel value="code" className="stack">
             <div className="field-row">
@@ -311,7 +354,13 @@ export function ProblemEditor({
                 />
               </Field>
             </div>
-            <CodeField label="Starter" hint="What learners start from. It must not pass the tests." value={source.starter} readOnly={readOnly} onChange={(v) => set('starter', v)} />
+            <CodeField
+              label="Starter"
+              hint="What learners start from. It must not pass the tests."
+              value={source.starter}
+              readOnly={readOnly}
+              onChange={(v) => set('starter', v)}
+            />
             <CodeField
               label="Reference solution"
               hint="Runs only in the grader's sandbox: it makes the expected outputs and must be accepted."
@@ -338,7 +387,12 @@ export function ProblemEditor({
                     rows={2}
                     value={hint}
                     readOnly={readOnly}
-                    onChange={(e) => set('hints', source.hints.map((h, i) => (i === index ? e.target.value : h)))}
+                    onChange={(e) =>
+                      set(
+                        'hints',
+                        source.hints.map((h, i) => (i === index ? e.target.value : h)),
+                      )
+                    }
                   />
                 </Field>
                 {readOnly || source.hints.length === 1 ? null : (
@@ -346,7 +400,12 @@ export function ProblemEditor({
                     type="button"
                     className="button button--ghost button--sm button--icon"
                     aria-label={`Remove hint ${index + 1}`}
-                    onClick={() => set('hints', source.hints.filter((_, i) => i !== index))}
+                    onClick={() =>
+                      set(
+                        'hints',
+                        source.hints.filter((_, i) => i !== index),
+                      )
+                    }
                   >
                     <Trash2 size={14} aria-hidden="true" />
                   </button>
@@ -360,7 +419,14 @@ export function ProblemEditor({
                 </button>
               </div>
             )}
-            <MarkdownField id="p-editorial" label="Editorial" value={source.editorial} readOnly={readOnly} onChange={(v) => set('editorial', v)} rows={12} />
+            <MarkdownField
+              id="p-editorial"
+              label="Editorial"
+              value={source.editorial}
+              readOnly={readOnly}
+              onChange={(v) => set('editorial', v)}
+              rows={12}
+            />
           </TabPanel>
           <TabPanel value="wrong" className="stack">
             <p className="muted small">
@@ -376,7 +442,12 @@ export function ProblemEditor({
                       className="field__input"
                       value={wrong.name}
                       readOnly={readOnly}
-                      onChange={(e) => set('wrongSolutions', source.wrongSolutions.map((w, i) => (i === index ? { ...w, name: e.target.value } : w)))}
+                      onChange={(e) =>
+                        set(
+                          'wrongSolutions',
+                          source.wrongSolutions.map((w, i) => (i === index ? { ...w, name: e.target.value } : w)),
+                        )
+                      }
                     />
                   </Field>
                   <Field id={`p-wrong-${index}-expect`} label="Expected verdict">
@@ -403,7 +474,12 @@ export function ProblemEditor({
                     <button
                       type="button"
                       className="button button--ghost button--sm generator__remove"
-                      onClick={() => set('wrongSolutions', source.wrongSolutions.filter((_, i) => i !== index))}
+                      onClick={() =>
+                        set(
+                          'wrongSolutions',
+                          source.wrongSolutions.filter((_, i) => i !== index),
+                        )
+                      }
                     >
                       <Trash2 size={14} aria-hidden="true" /> Remove
                     </button>
@@ -414,7 +490,12 @@ export function ProblemEditor({
                     label={`Wrong solution ${wrong.name}`}
                     value={wrong.code}
                     readOnly={readOnly}
-                    onChange={(code) => set('wrongSolutions', source.wrongSolutions.map((w, i) => (i === index ? { ...w, code } : w)))}
+                    onChange={(code) =>
+                      set(
+                        'wrongSolutions',
+                        source.wrongSolutions.map((w, i) => (i === index ? { ...w, code } : w)),
+                      )
+                    }
                   />
                 </div>
               </div>
@@ -507,7 +588,14 @@ function MarkdownField({
   return (
     <div className="markdown-field">
       <Field id={id} label={label} hint="Markdown with $math$ and code fences; the preview is what learners see.">
-        <textarea id={id} className="field__input markdown-input" rows={rows} value={value} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          id={id}
+          className="field__input markdown-input"
+          rows={rows}
+          value={value}
+          readOnly={readOnly}
+          onChange={(e) => onChange(e.target.value)}
+        />
       </Field>
       <div className="markdown-preview" aria-label={`${label} preview`}>
         <span className="markdown-preview__label">Preview</span>
@@ -517,7 +605,19 @@ function MarkdownField({
   );
 }
 
-function CodeField({ label, hint, value, onChange, readOnly }: { label: string; hint: string; value: string; onChange: (v: string) => void; readOnly: boolean }) {
+function CodeField({
+  label,
+  hint,
+  value,
+  onChange,
+  readOnly,
+}: {
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (v: string) => void;
+  readOnly: boolean;
+}) {
   return (
     <div className="field">
       <span className="field__label">{label}</span>
@@ -539,7 +639,8 @@ function JudgingFields({
   onChange: (update: (current: TAuthoredProblem) => TAuthoredProblem) => void;
 }) {
   const judge = source.judge;
-  const setJudge = (patch: Partial<TAuthoredProblem['judge']>) => onChange((current) => ({ ...current, judge: { ...current.judge, ...patch } }));
+  const setJudge = (patch: Partial<TAuthoredProblem['judge']>) =>
+    onChange((current) => ({ ...current, judge: { ...current.judge, ...patch } }));
   const setLimit = (key: keyof TAuthoredProblem['limits'], value: number) =>
     onChange((current) => ({ ...current, limits: { ...current.limits, [key]: value } }));
   return (
@@ -554,7 +655,11 @@ function JudgingFields({
             disabled={readOnly}
             onChange={(e) => {
               const compare = e.target.value as TAuthoredProblem['judge']['compare'];
-              setJudge(compare === 'float' ? { compare, tolerance: judge.tolerance ?? { abs: 1e-6, rel: 1e-6 } } : { compare, tolerance: undefined });
+              setJudge(
+                compare === 'float'
+                  ? { compare, tolerance: judge.tolerance ?? { abs: 1e-6, rel: 1e-6 } }
+                  : { compare, tolerance: undefined },
+              );
             }}
           >
             <option value="exact">Exact (deep equality)</option>

@@ -24,7 +24,11 @@ export function ProblemHistory({ slug, versions, readOnly }: { slug: string; ver
     }
     setOpen(number);
     if (diffs[number]) return;
-    const result = await call(() => api.get(`/api/admin/problems/${slug}/versions/${number}/diff`, ZProblemVersionDiff), { failure: 'Could not compare the versions' }, { refresh: false });
+    const result = await call(
+      () => api.get(`/api/admin/problems/${slug}/versions/${number}/diff`, ZProblemVersionDiff),
+      { failure: 'Could not compare the versions' },
+      { refresh: false },
+    );
     if (result.ok) setDiffs((current) => ({ ...current, [number]: result.data }));
   }
 
@@ -43,7 +47,12 @@ export function ProblemHistory({ slug, versions, readOnly }: { slug: string; ver
               {version.forkedFrom ? ` · from ${version.forkedFrom}` : ''}
             </span>
             <span className="row version-row__action">
-              <button type="button" className="button button--sm button--ghost" onClick={() => void showDiff(version.number)} aria-expanded={open === version.number}>
+              <button
+                type="button"
+                className="button button--sm button--ghost"
+                onClick={() => void showDiff(version.number)}
+                aria-expanded={open === version.number}
+              >
                 <GitCompare size={14} aria-hidden="true" /> {version.number === 1 ? 'Contents' : `Changes from v${version.number - 1}`}
               </button>
               {readOnly || version.state === 'draft' ? null : (

@@ -24,7 +24,15 @@ export function draftToTests(draft: TTestsDraft): { ok: true; tests: TAuthoredPr
  * Fixed tests as a table (JSON cells, or TypeScript expressions for what JSON cannot write), the same as raw JSON,
  * seeded generators, and helpers. Every cell is data until the sandbox evaluates it.
  */
-export function TestsEditor({ draft, onChange, readOnly }: { draft: TTestsDraft; onChange: (draft: TTestsDraft) => void; readOnly: boolean }) {
+export function TestsEditor({
+  draft,
+  onChange,
+  readOnly,
+}: {
+  draft: TTestsDraft;
+  onChange: (draft: TTestsDraft) => void;
+  readOnly: boolean;
+}) {
   const [view, setView] = useState<'table' | 'json'>('table');
   const [raw, setRaw] = useState('');
   const [rawError, setRawError] = useState<string | null>(null);
@@ -213,7 +221,12 @@ export function TestsEditor({ draft, onChange, readOnly }: { draft: TTestsDraft;
                   ...draft,
                   generators: [
                     ...draft.generators,
-                    { name: `random-${draft.generators.length + 1}`, count: 20, seed: 1, make: '(rng, i) => [Array.from({ length: 10 + i }, () => rng.int(-100, 100))]' },
+                    {
+                      name: `random-${draft.generators.length + 1}`,
+                      count: 20,
+                      seed: 1,
+                      make: '(rng, i) => [Array.from({ length: 10 + i }, () => rng.int(-100, 100))]',
+                    },
                   ],
                 })
               }
@@ -269,7 +282,12 @@ export function TestsEditor({ draft, onChange, readOnly }: { draft: TTestsDraft;
               )}
             </div>
             <div className="code-field code-field--short">
-              <CodeEditor label={`Generator ${generator.name}`} value={generator.make} readOnly={readOnly} onChange={(make) => setGenerator(index, { make })} />
+              <CodeEditor
+                label={`Generator ${generator.name}`}
+                value={generator.make}
+                readOnly={readOnly}
+                onChange={(make) => setGenerator(index, { make })}
+              />
             </div>
           </div>
         ))}
@@ -280,7 +298,12 @@ export function TestsEditor({ draft, onChange, readOnly }: { draft: TTestsDraft;
           TypeScript declarations the generators and computed cases may use. <code>Args</code> and <code>Rng</code> are provided.
         </p>
         <div className="code-field code-field--short">
-          <CodeEditor label="Test helpers" value={draft.helpers} readOnly={readOnly} onChange={(helpers) => onChange({ ...draft, helpers })} />
+          <CodeEditor
+            label="Test helpers"
+            value={draft.helpers}
+            readOnly={readOnly}
+            onChange={(helpers) => onChange({ ...draft, helpers })}
+          />
         </div>
       </section>
     </div>

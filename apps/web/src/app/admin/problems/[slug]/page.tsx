@@ -20,7 +20,11 @@ export default async function AdminProblemPage({ params }: { params: Promise<{ s
   if (problem.readOnly) {
     if (!builtinSource) {
       return (
-        <EmptyState icon={<Code2 size={22} />} title={`${problem.title} is built in`} action={<ForkProblemButton slug={problem.slug} title={problem.title} />}>
+        <EmptyState
+          icon={<Code2 size={22} />}
+          title={`${problem.title} is built in`}
+          action={<ForkProblemButton slug={problem.slug} title={problem.title} />}
+        >
           Its judge is custom host code, which authored problems cannot have, so it is shown only on the learner&apos;s page.
         </EmptyState>
       );
@@ -30,5 +34,7 @@ export default async function AdminProblemPage({ params }: { params: Promise<{ s
   const current = draft ?? published;
   if (!current) return <LoadFailure failure={{ ok: false, status: 404, code: 'not_found', message: 'No version' }} />;
   // A new key after each save or publish: the editor starts again from what the server now holds.
-  return <ProblemEditor key={`${current.id}:${current.updatedAt}`} mode="edit" initial={current.source} problem={detail.data} versions={list} />;
+  return (
+    <ProblemEditor key={`${current.id}:${current.updatedAt}`} mode="edit" initial={current.source} problem={detail.data} versions={list} />
+  );
 }
