@@ -4,6 +4,7 @@ import { API_ENV, LINKS_ENV, SHARED_ENV } from './config/config.tokens';
 import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
 import { AccountModule } from './modules/account/account.module';
+import { AdminProblemsModule } from './modules/admin-problems/admin-problems.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AccountModule,
         HealthModule,
         UsersModule,
+        AdminProblemsModule,
         RemindersModule,
         AuditModule,
         ProblemsModule,

@@ -3,6 +3,7 @@ import { type Clock, ClockModule } from './common/clock';
 import { LINKS_ENV, SHARED_ENV, WORKER_ENV } from './config/config.tokens';
 import type { WorkerEnv } from './config/env';
 import { loggerModule } from './logging';
+import { AuthoringWorkerModule } from './modules/admin-problems/jobs/authoring-worker.module';
 import { HealthModule } from './modules/health/health.module';
 import { SchedulingProcessor } from './modules/optimizer/jobs/scheduling.processor';
 import { OptimizerModule } from './modules/optimizer/optimizer.module';
@@ -27,6 +28,7 @@ export class WorkerModule {
         HealthModule,
         RemindersWorkerModule,
         GradingWorkerModule,
+        AuthoringWorkerModule,
         OptimizerModule,
       ],
       providers: [

@@ -12,4 +12,5 @@ export type { AuthoredGrading } from './authored/authored-grading';
 export type { CheckOutcome } from './authored/check';
 export type { MaterializeResult } from './authored/materialize';
 export { REFERENCE_TIME_SHARE } from './authored/check';
+export { canonicalJson, sourceHash } from './authored/source';
 export { MAX_TEST_SET_CHARS } from './authored/materialize';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { LoadedContent } from '@prep/contracts';
 import { EnrollmentRepository } from '../decks/enrollment.repository';
 import { contentHash, toCardRow, toDeckItemRows, toDeckRow, toLinkRow, toProblemRow, type LinkRow } from './content.mapper';
@@ -21,6 +21,8 @@ export type SyncReport = Record<'decks' | 'problems' | 'cards', SyncCounts> & { 
 /** Upserts file content into Postgres. Idempotent: safe on every start; it never deletes progress. */
 @Injectable()
 export class ContentSyncService {
+  private readonly logger = new Logger(ContentSyncService.name);
+
   constructor(
     private readonly repository: ContentRepository,
     private readonly enrollments: EnrollmentRepository,
@@ -33,10 +35,8 @@ export class ContentSyncService {
         content.decks.map((d) => ({ id: d.slug, row: toDeckRow(d) })),
         (row, hash) => this.repository.upsertDeck(row, hash),
       ),
-      problems: await this.syncKind(
-        'problem',
-        content.problems.map((p) => ({ id: p.slug, row: toProblemRow(p) })),
-        (row, hash) => this.repository.upsertProblem(row, hash),
+      problems: await this.syncKind('problem', await this.builtInProblems(content), (row, hash) =>
+        this.repository.upsertProblem(row, hash),
       ),
       cards: await this.syncKind(
         'card',
@@ -52,6 +52,14 @@ export class ContentSyncService {
     // Learners' queues follow the content: new items of enrolled decks, retired items out.
     await this.enrollments.reconcileWithContent(new Date());
     return report;
+  }
+
+  /** The files' problems, less any whose slug an admin has authored (that row is not content-sync's to overwrite). */
+  private async builtInProblems(content: LoadedContent) {
+    const authored = await this.repository.authoredProblemSlugs();
+    const clashes = content.problems.filter((p) => authored.has(p.slug)).map((p) => p.slug);
+    if (clashes.length) this.logger.warn({ slugs: clashes }, 'built-in problems not synced: an authored problem has their slug');
+    return content.problems.filter((p) => !authored.has(p.slug)).map((p) => ({ id: p.slug, row: toProblemRow(p) }));
   }
 
   private async syncKind<R>(

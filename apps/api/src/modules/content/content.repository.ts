@@ -8,14 +8,20 @@ export type ContentKind = 'deck' | 'problem' | 'card';
 export class ContentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** id → content hash of every stored item of a kind, retired ones included. */
+  /**
+   * id → content hash of every stored item of a kind, retired ones included. Authored problems are not content-sync's:
+   * they are left out, so a sync never updates or retires them.
+   */
   async hashes(kind: ContentKind): Promise<Map<string, { hash: string; retired: boolean }>> {
     const select = { contentHash: true, retiredAt: true } as const;
     const rows =
       kind === 'deck'
         ? (await this.prisma.deck.findMany({ select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
         : kind === 'problem'
-          ? (await this.prisma.problem.findMany({ select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
+          ? (await this.prisma.problem.findMany({ where: { source: 'builtin' }, select: { slug: true, ...select } })).map((r) => ({
+              id: r.slug,
+              ...r,
+            }))
           : await this.prisma.card.findMany({ select: { id: true, ...select } });
     return new Map(rows.map((r) => [r.id, { hash: r.contentHash, retired: r.retiredAt !== null }]));
   }
@@ -25,9 +31,16 @@ export class ContentRepository {
     await this.prisma.deck.upsert({ where: { slug: row.slug }, create: data, update: data, select: { slug: true } });
   }
 
+  /** Slugs of problems admins authored: a built-in problem of the same slug is not synced over them. */
+  async authoredProblemSlugs(): Promise<Set<string>> {
+    const rows = await this.prisma.problem.findMany({ where: { source: 'authored' }, select: { slug: true } });
+    return new Set(rows.map((r) => r.slug));
+  }
+
   async upsertProblem(row: ProblemRow, contentHash: string): Promise<void> {
-    const data = { ...row, detail: row.detail as object, contentHash, retiredAt: null };
-    await this.prisma.problem.upsert({ where: { slug: row.slug }, create: data, update: data, select: { slug: true } });
+    const data = { ...row, detail: row.detail as object, contentHash, source: 'builtin', status: 'published', retiredAt: null };
+    const updated = await this.prisma.problem.updateMany({ where: { slug: row.slug, source: 'builtin' }, data });
+    if (updated.count === 0) await this.prisma.problem.create({ data, select: { slug: true } });
   }
 
   async upsertCard(row: CardRow, contentHash: string): Promise<void> {
@@ -39,7 +52,12 @@ export class ContentRepository {
   async retire(kind: ContentKind, ids: string[], now: Date): Promise<void> {
     if (ids.length === 0) return;
     if (kind === 'deck') await this.prisma.deck.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
-    if (kind === 'problem') await this.prisma.problem.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
+    if (kind === 'problem') {
+      await this.prisma.problem.updateMany({
+        where: { slug: { in: ids }, source: 'builtin' },
+        data: { retiredAt: now, status: 'archived' },
+      });
+    }
     if (kind === 'card') await this.prisma.card.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
   }
 

@@ -22,13 +22,19 @@ const toSummary = (row: { slug: string; version: number; title: string; difficul
   difficulty: row.difficulty as TDifficulty,
 });
 
+/**
+ * What learners may see: published and not retired. Admins keep `retiredAt` null exactly when `status` is published
+ * (a draft never published is retired too), so the other learner queries that filter on `retiredAt` agree.
+ */
+const LEARNER_VISIBLE = { retiredAt: null, status: 'published' } as const;
+
 @Injectable()
 export class ProblemsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Every problem a learner can open (retired ones are kept for history but not listed). */
   async listLive(): Promise<TProblemSummary[]> {
-    const rows = await this.prisma.problem.findMany({ where: { retiredAt: null }, select: CATALOG_SELECT });
+    const rows = await this.prisma.problem.findMany({ where: LEARNER_VISIBLE, select: CATALOG_SELECT });
     return rows.map(toSummary);
   }
 
@@ -40,7 +46,7 @@ export class ProblemsRepository {
 
   async findLive(slug: string): Promise<LiveProblem | null> {
     const row = await this.prisma.problem.findFirst({
-      where: { slug, retiredAt: null },
+      where: { slug, ...LEARNER_VISIBLE },
       select: { ...CATALOG_SELECT, detail: true, editorial: true, referenceCode: true },
     });
     if (!row) return null;
@@ -52,7 +58,7 @@ export class ProblemsRepository {
   async admission(slug: string): Promise<{ version: number; arity: number } | null> {
     const rows = await this.prisma.$queryRaw<{ version: number; arity: number }[]>`
       SELECT "version", jsonb_array_length("detail"->'params') AS arity
-      FROM "Problem" WHERE "slug" = ${slug} AND "retiredAt" IS NULL`;
+      FROM "Problem" WHERE "slug" = ${slug} AND "retiredAt" IS NULL AND "status" = 'published'`;
     return rows[0] ?? null;
   }
 

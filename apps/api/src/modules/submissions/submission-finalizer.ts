@@ -31,11 +31,17 @@ export class SubmissionFinalizer {
   ) {}
 
   /** Stores a graded result; false when the submission was already done (nothing changed). */
-  async finish(submission: GradingRow, result: TGradeResult, problem: { version: number; expectedMinutes: number }): Promise<boolean> {
+  /** `versionId`: the authored problem version it was graded against (none for built-in problems). */
+  async finish(
+    submission: GradingRow,
+    result: TGradeResult,
+    problem: { version: number; expectedMinutes: number; versionId?: string },
+  ): Promise<boolean> {
     const stored = await this.transactions.run(async (tx) => {
       const finished = await this.repository.finish(tx, submission.id, {
         result,
         problemVersion: problem.version,
+        ...(problem.versionId ? { problemVersionId: problem.versionId } : {}),
         finishedAt: this.clock.now(),
       });
       if (finished && submission.mode === 'submit' && result.verdict === 'accepted') {

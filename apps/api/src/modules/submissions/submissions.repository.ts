@@ -35,6 +35,8 @@ export interface GradingRow {
 export interface FinalResult {
   result: TGradeResult;
   problemVersion?: number;
+  /** The authored problem version graded against. */
+  problemVersionId?: string;
   finishedAt: Date;
 }
 
@@ -125,7 +127,8 @@ export class SubmissionsRepository {
       UPDATE "Submission"
       SET "status" = 'done', "verdict" = ${result.verdict}, "passed" = ${result.passed}, "total" = ${result.total},
           "runtimeMs" = ${result.cpuTimeMs}, "result" = ${JSON.stringify(result)}::jsonb, "finishedAt" = ${final.finishedAt},
-          "problemVersion" = COALESCE(${final.problemVersion ?? null}::int, "problemVersion"), "updatedAt" = now()
+          "problemVersion" = COALESCE(${final.problemVersion ?? null}::int, "problemVersion"),
+          "problemVersionId" = COALESCE(${final.problemVersionId ?? null}::uuid, "problemVersionId"), "updatedAt" = now()
       WHERE "id" = ${id}::uuid AND "status" IN ('queued', 'running')`;
     return count === 1;
   }

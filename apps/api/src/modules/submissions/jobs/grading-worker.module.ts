@@ -6,6 +6,7 @@ import { OutcomesModule } from '../../outcomes/outcomes.module';
 import { SubmissionEventsPublisher } from '../submission-events';
 import { SubmissionFinalizer } from '../submission-finalizer';
 import { SubmissionsRepository } from '../submissions.repository';
+import { AuthoredProblemsRepository } from './authored-problems.repository';
 import { GRADER, GradeSubmission } from './grade-submission';
 import { GradingProcessor } from './grading.processor';
 import { ProblemBank } from './problem-bank';
@@ -17,6 +18,7 @@ import { SubmissionSweeper } from './submission-sweeper';
   providers: [
     { provide: GRADER, inject: [WORKER_ENV], useFactory: (env: WorkerEnv) => createGrader({ poolSize: env.GRADER_POOL_SIZE }) },
     GradeSubmission,
+    AuthoredProblemsRepository,
     GradingProcessor,
     ProblemBank,
     SubmissionSweeper,
@@ -24,6 +26,6 @@ import { SubmissionSweeper } from './submission-sweeper';
     SubmissionFinalizer,
     SubmissionEventsPublisher,
   ],
-  exports: [GradingProcessor, SubmissionSweeper],
+  exports: [GradingProcessor, SubmissionSweeper, GRADER],
 })
 export class GradingWorkerModule {}
