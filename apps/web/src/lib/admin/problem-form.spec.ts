@@ -1,4 +1,4 @@
-import { caseToRow, rowToCase, TEMPLATE_PROBLEM, tabOf, validateSource } from './problem-form';
+import { canonicalJson, caseToRow, rowToCase, TEMPLATE_PROBLEM, tabOf, validateSource } from './problem-form';
 
 describe('problem form', () => {
   it('round-trips a JSON case through a table row', () => {
@@ -33,5 +33,14 @@ describe('problem form', () => {
     const unnamed = validateSource(TEMPLATE_PROBLEM);
     expect(unnamed.ok).toBe(false);
     if (!unnamed.ok) expect(unnamed.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['slug', 'title']));
+  });
+});
+
+describe('canonicalJson', () => {
+  it('ignores key order and undefined fields, not values', () => {
+    expect(canonicalJson({ a: 1, b: { c: [1, { d: 2, e: 3 }] }, x: undefined })).toBe(
+      canonicalJson({ b: { c: [1, { e: 3, d: 2 }] }, a: 1 }),
+    );
+    expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
   });
 });

@@ -125,3 +125,16 @@ export const TEMPLATE_PROBLEM: TAuthoredProblemInput = {
   },
   wrongSolutions: [],
 };
+
+/** JSON with object keys sorted: two sources are the same when this is, whatever order their keys came in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}

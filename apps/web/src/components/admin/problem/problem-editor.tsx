@@ -15,8 +15,8 @@ import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { api, apiRequest } from '../../../lib/api/browser';
-import { caseToRow, validateSource, type TSourceIssue } from '../../../lib/admin/problem-form';
-import { parseTags } from '../../../lib/admin/text';
+import { canonicalJson, caseToRow, validateSource, type TSourceIssue } from '../../../lib/admin/problem-form';
+import { parseTags, slugify } from '../../../lib/admin/text';
 import { capitalise, VERDICT_LABEL } from '../../../lib/format';
 import { CodeEditor } from '../../code-editor';
 import { Markdown } from '../../markdown';
@@ -70,7 +70,9 @@ export function ProblemEditor({
   const [tab, setTab] = useState('statement');
   const [issues, setIssues] = useState<TSourceIssue[]>([]);
   const [refusal, setRefusal] = useState<TRefusal | null>(null);
-  const [check, setCheck] = useState<TProblemCheckStatus | null>(problem?.draft?.checkStatus ?? null);
+  // The draft's check, or (with no draft) the check the published version passed.
+  const [check, setCheck] = useState<TProblemCheckStatus | null>(problem?.draft?.checkStatus ?? problem?.published?.checkStatus ?? null);
+  const [slugEdited, setSlugEdited] = useState(mode !== 'new');
   const { pending, call, router, notify } = useAdminCall();
   const set = <K extends keyof TAuthoredProblem>(key: K, value: TAuthoredProblem[K]) =>
     setSource((current) => ({ ...current, [key]: value }));
