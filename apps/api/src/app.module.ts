@@ -5,6 +5,7 @@ import type { ApiEnv } from './config/env';
 import { loggerModule } from './logging';
 import { AccountModule } from './modules/account/account.module';
 import { AdminProblemsModule } from './modules/admin-problems/admin-problems.module';
+import { AdminDecksModule } from './modules/admin-decks/admin-decks.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -37,6 +38,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         AdminProblemsModule,
+        AdminDecksModule,
         RemindersModule,
         AuditModule,
         ProblemsModule,

@@ -13,6 +13,7 @@ import { registerRequestGuard } from './common/request-guard';
 import { trackRoutes } from './common/route-table';
 import type { ApiEnv } from './config/env';
 import { requestId } from './logging';
+import { registerDeckImportBodyLimit } from './modules/admin-decks/deck-import-body-limit';
 import { registerOneClickFormParser } from './modules/reminders/one-click-form';
 import { registerQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
 
@@ -45,6 +46,7 @@ export async function createHttpApp(env: ApiEnv, options: AppModuleOptions = {})
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   trackRoutes(fastify);
+  registerDeckImportBodyLimit(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

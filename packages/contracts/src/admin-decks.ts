@@ -70,8 +70,10 @@ export const ZAdminCard = z.object({
   front: z.string(),
   back: z.string(),
   tags: z.array(z.string()),
-  /** The number of its latest version (1 for a new card). */
+  /** Its content version as in the file format (kept on export). */
   version: z.number().int(),
+  /** The number of its latest saved version in the history (0 for built-in cards, which have none). */
+  revision: z.number().int(),
   source: ZContentSource,
   status: ZContentStatus,
   /** False for built-in cards (edit the files in packages/problems instead). */

@@ -136,7 +136,7 @@ export function registerAdminDeckPaths(registry: OpenAPIRegistry): void {
       200: { description: 'application/zip', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } },
       ...adminOnly,
       ...noDeck,
-      422: error('`validation_failed`: an item cannot be written in the file layout (e.g. a problem with a custom checker)'),
+      409: error('`conflict`: an item cannot be written in the file layout (e.g. a problem with a custom checker)'),
     },
   });
   registry.registerPath({

@@ -28,7 +28,8 @@ export class ContentSyncService {
     private readonly enrollments: EnrollmentRepository,
   ) {}
 
-  async sync(content: LoadedContent): Promise<SyncReport> {
+  async sync(files: LoadedContent): Promise<SyncReport> {
+    const content = await this.withoutAuthored(files);
     const report: SyncReport = {
       decks: await this.syncKind(
         'deck',
@@ -60,6 +61,21 @@ export class ContentSyncService {
     const clashes = content.problems.filter((p) => authored.has(p.slug)).map((p) => p.slug);
     if (clashes.length) this.logger.warn({ slugs: clashes }, 'built-in problems not synced: an authored problem has their slug');
     return content.problems.filter((p) => !authored.has(p.slug)).map((p) => ({ id: p.slug, row: toProblemRow(p) }));
+  }
+
+  /**
+   * The files' content minus decks and cards whose ids an admin's authored content already holds: sync owns built-in
+   * rows only, so it neither overwrites nor retires authored ones (a clash is left to the admin: rename one of them).
+   */
+  private async withoutAuthored(content: LoadedContent): Promise<LoadedContent> {
+    const [decks, cards] = await Promise.all([this.repository.authoredIds('deck'), this.repository.authoredIds('card')]);
+    if (decks.size === 0 && cards.size === 0) return content;
+    return {
+      ...content,
+      decks: content.decks.filter((d) => !decks.has(d.slug)),
+      cards: content.cards.filter((c) => !cards.has(c.id) && !decks.has(c.deck)),
+      links: content.links.filter((l) => !cards.has(l.card)),
+    };
   }
 
   private async syncKind<R>(

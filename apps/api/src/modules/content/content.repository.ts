@@ -9,25 +9,33 @@ export class ContentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * id → content hash of every stored item of a kind, retired ones included. Authored problems are not content-sync's:
-   * they are left out, so a sync never updates or retires them.
+   * id → content hash of every stored built-in item of a kind, retired ones included. Authored decks, cards and
+   * problems are not content-sync's: they are left out, so a sync never updates or retires them.
    */
   async hashes(kind: ContentKind): Promise<Map<string, { hash: string; retired: boolean }>> {
     const select = { contentHash: true, retiredAt: true } as const;
+    const builtin = { source: 'builtin' } as const;
     const rows =
       kind === 'deck'
-        ? (await this.prisma.deck.findMany({ select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
+        ? (await this.prisma.deck.findMany({ where: builtin, select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
         : kind === 'problem'
-          ? (await this.prisma.problem.findMany({ where: { source: 'builtin' }, select: { slug: true, ...select } })).map((r) => ({
-              id: r.slug,
-              ...r,
-            }))
-          : await this.prisma.card.findMany({ select: { id: true, ...select } });
+          ? (await this.prisma.problem.findMany({ where: builtin, select: { slug: true, ...select } })).map((r) => ({ id: r.slug, ...r }))
+          : await this.prisma.card.findMany({ where: builtin, select: { id: true, ...select } });
     return new Map(rows.map((r) => [r.id, { hash: r.contentHash, retired: r.retiredAt !== null }]));
   }
 
+  /** Ids of authored decks or cards: a file that reuses one is not synced over the admin's content. */
+  async authoredIds(kind: 'deck' | 'card'): Promise<Set<string>> {
+    const where = { source: 'authored' } as const;
+    const rows =
+      kind === 'deck'
+        ? (await this.prisma.deck.findMany({ where, select: { slug: true } })).map((r) => r.slug)
+        : (await this.prisma.card.findMany({ where, select: { id: true } })).map((r) => r.id);
+    return new Set(rows);
+  }
+
   async upsertDeck(row: DeckRow, contentHash: string): Promise<void> {
-    const data = { ...row, contentHash, retiredAt: null };
+    const data = { ...row, contentHash, retiredAt: null, status: 'published' };
     await this.prisma.deck.upsert({ where: { slug: row.slug }, create: data, update: data, select: { slug: true } });
   }
 
@@ -44,21 +52,18 @@ export class ContentRepository {
   }
 
   async upsertCard(row: CardRow, contentHash: string): Promise<void> {
-    const data = { ...row, contentHash, retiredAt: null };
+    const data = { ...row, contentHash, retiredAt: null, status: 'published' };
     await this.prisma.card.upsert({ where: { id: row.id }, create: data, update: data, select: { id: true } });
   }
 
   /** Items no longer in the files are retired, never deleted: learners' progress points at them. */
   async retire(kind: ContentKind, ids: string[], now: Date): Promise<void> {
     if (ids.length === 0) return;
-    if (kind === 'deck') await this.prisma.deck.updateMany({ where: { slug: { in: ids } }, data: { retiredAt: now } });
-    if (kind === 'problem') {
-      await this.prisma.problem.updateMany({
-        where: { slug: { in: ids }, source: 'builtin' },
-        data: { retiredAt: now, status: 'archived' },
-      });
-    }
-    if (kind === 'card') await this.prisma.card.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } });
+    const builtin = { source: 'builtin' } as const;
+    const archived = { retiredAt: now, status: 'archived' } as const;
+    if (kind === 'deck') await this.prisma.deck.updateMany({ where: { slug: { in: ids }, ...builtin }, data: archived });
+    if (kind === 'problem') await this.prisma.problem.updateMany({ where: { slug: { in: ids }, ...builtin }, data: archived });
+    if (kind === 'card') await this.prisma.card.updateMany({ where: { id: { in: ids }, ...builtin }, data: archived });
   }
 
   /** Stored links that touch any of these problems or cards (the part of the table a sync of them owns). */
