@@ -86,8 +86,7 @@ export function ProblemEditor({
       testsError: testsResult.ok ? null : testsResult.message,
     };
   }, [source, tags, tests]);
-  const dirty =
-    mode === 'new' || JSON.stringify({ ...built, testsError: undefined }) !== JSON.stringify({ ...initial, testsError: undefined });
+  const dirty = mode === 'new' || canonicalJson({ ...built, testsError: undefined }) !== canonicalJson(initial);
 
   // While a check is queued or running, ask where it stands every second; the report appears when it is done.
   const checkState = check?.state;
@@ -283,7 +282,10 @@ export function ProblemEditor({
                   className="field__input"
                   value={source.title}
                   readOnly={readOnly}
-                  onChange={(e) => set('title', e.target.value)}
+                  onChange={(e) => {
+                    const title = e.target.value;
+                    setSource((current) => ({ ...current, title, ...(slugEdited ? {} : { slug: slugify(title) }) }));
+                  }}
                 />
               </Field>
               <Field id="p-slug" label="Slug" hint={mode === 'new' ? 'Its address and key; it cannot change later.' : undefined}>
@@ -292,7 +294,10 @@ export function ProblemEditor({
                   className="field__input"
                   value={source.slug}
                   readOnly={mode !== 'new'}
-                  onChange={(e) => set('slug', e.target.value)}
+                  onChange={(e) => {
+                    setSlugEdited(true);
+                    set('slug', e.target.value);
+                  }}
                 />
               </Field>
             </div>
