@@ -272,7 +272,7 @@ describe('an admin curates, a learner studies', () => {
     await versions.getByTestId('version-diff').waitFor();
     await versions.getByRole('button', { name: 'Restore' }).first().click();
     await adminPage.getByRole('alertdialog').getByRole('button', { name: 'Restore as draft' }).click();
-    await adminPage.getByText('Version 1 is the draft now').waitFor();
+    await adminPage.locator('.toast__title', { hasText: 'Version 1 is the draft now' }).waitFor();
     const restored = await apiFromPage<{ draft: { source: { reference: string } } | null }>(
       adminPage,
       'GET',
@@ -328,7 +328,7 @@ describe('an admin curates, a learner studies', () => {
     const cardBefore = await apiFromPage<{ item: { state: unknown } }>(learnerPage, 'GET', `/api/items/${cardItem}`);
 
     await adminPage.goto(`${web().webUrl}/admin/problems/${PROBLEM_SLUG}`);
-    const statement = adminPage.getByLabel('Statement', { exact: true });
+    const statement = adminPage.getByRole('textbox', { name: 'Statement' });
     await statement.fill(`${await statement.inputValue()}\n\n${EDITED_LINE}`);
     await adminPage.getByRole('button', { name: 'Save and check' }).click();
     await adminPage.locator('[data-testid="check-panel"] [data-testid="check-state"][data-state="passed"]').waitFor({ timeout: 120_000 });

@@ -2,7 +2,6 @@
 
 import {
   ZAdminCardDetail,
-  ZAdminDeckDetail,
   ZCreateCardRequest,
   ZDeleteCardResponse,
   ZUpdateCardRequest,
@@ -53,7 +52,7 @@ export function CardEditor({
     if (!card) {
       const done = await submit(ZCreateCardRequest, { front, back, tags: parseTags(tags), topic }, (body) =>
         call(
-          () => api.post(`/api/admin/decks/${deck.slug}/cards`, ZAdminDeckDetail, body),
+          () => api.post(`/api/admin/decks/${deck.slug}/cards`, ZAdminCardDetail, body),
           { success: 'Card added', failure: 'Could not add the card' },
           { refresh: false },
         ),
