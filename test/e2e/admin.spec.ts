@@ -51,6 +51,14 @@ function web(): TStack {
 /** The page in the light theme, then the dark one, as web.spec.ts takes them. */
 async function screenshots(name: string, target: Page = adminPage, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Notices that would cover the page go first (each has been seen by the step that waited for it).
+  for (const close of await target.locator('.toast').getByRole('button', { name: 'Dismiss' }).all())
+    await close.click().catch(() => undefined);
+  await target
+    .locator('.toast')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   await target.evaluate(() => window.scrollTo(0, 0));
   for (const scheme of ['light', 'dark'] as const) {
     await target.emulateMedia({ colorScheme: scheme });

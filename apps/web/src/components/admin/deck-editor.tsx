@@ -82,7 +82,7 @@ function DeckActions({ detail }: { detail: TAdminDeckDetail }) {
       success,
       failure: `Could not ${verb} the deck`,
     });
-  const drafts = detail.items.filter((item) => item.status === 'draft').length;
+  const drafts = detail.items.filter((item) => item.kind === 'card' && item.status === 'draft').length;
   return (
     <>
       {deck.status !== 'published' ? (
@@ -90,7 +90,7 @@ function DeckActions({ detail }: { detail: TAdminDeckDetail }) {
           title={`Publish “${deck.title}”?`}
           description={
             drafts > 0
-              ? `Learners will see it and can enroll. Its ${plural(drafts, 'draft item')} are published with it (problems need a passing check first).`
+              ? `Learners will see it and can enroll. Its ${plural(drafts, 'draft card')} ${drafts === 1 ? 'is' : 'are'} published with it.`
               : 'Learners will see it and can enroll.'
           }
           confirmLabel="Publish"

@@ -37,6 +37,7 @@ const KNOWN_ACTIONS = [
 const ENTITY_LINK: Partial<Record<TAuditEvent['entity']['type'], (id: string) => string>> = {
   deck: (id) => `/admin/decks/${encodeURIComponent(id)}`,
   problem: (id) => `/admin/problems/${encodeURIComponent(id)}`,
+  card: (id) => `/admin/cards/${encodeURIComponent(id)}`,
   user: (id) => `/admin/users?q=${encodeURIComponent(id)}`,
 };
 

@@ -141,6 +141,7 @@ export function ProblemEditor({
   }
 
   async function runCheck() {
+    setRefusal(null);
     if (dirty && !(await save())) return;
     const result = await call(
       () => api.post(`/api/admin/problems/${source.slug}/check`, ZProblemCheckStatus),
