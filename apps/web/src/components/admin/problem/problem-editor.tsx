@@ -255,7 +255,7 @@ export function ProblemEditor({
           </ul>
         </div>
       ) : null}
-      <div className={mode === 'new' ? 'problem-editor problem-editor--single' : 'problem-editor'}>
+      <div className={mode === 'edit' ? 'problem-editor' : 'problem-editor problem-editor--single'}>
         <Tabs value={tab} onValueChange={setTab} className="problem-editor__tabs">
           <TabList label="Problem parts">
             {(
@@ -531,7 +531,7 @@ export function ProblemEditor({
             </TabPanel>
           )}
         </Tabs>
-        {mode === 'new' ? null : (
+        {mode !== 'edit' ? null : (
           <aside className="problem-editor__side stack" aria-label="Check and publish">
             {refusal ? (
               <section className="card stack refusal" role="alert" data-testid="publish-refusal">
