@@ -124,8 +124,8 @@ function UserRow({ user, self }: { user: TAdminUser; self: boolean }) {
             {(user.displayName || user.email).trim().charAt(0).toUpperCase()}
           </span>
           <span className="user-cell__text">
-            <strong>{user.displayName ?? user.email.split('@')[0]}</strong>
-            <span className="muted small">{user.email}</span>
+            <strong>{user.displayName ?? user.email}</strong>
+            {user.displayName ? <span className="muted small">{user.email}</span> : null}
           </span>
           {self ? <span className="badge badge--accent">You</span> : null}
         </div>
