@@ -51,14 +51,12 @@ function web(): TStack {
 /** The page in the light theme, then the dark one, as web.spec.ts takes them. */
 async function screenshots(name: string, target: Page = adminPage, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  // Notices that would cover the page go first (each has been seen by the step that waited for it).
-  for (const close of await target.locator('.toast').getByRole('button', { name: 'Dismiss' }).all())
-    await close.click().catch(() => undefined);
-  await target
-    .locator('.toast')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
+  // Notices would cover the page (each has been seen by the step that waited for it): hidden while pictured.
+  const hideNotices = (hidden: boolean) =>
+    target.evaluate((value) => {
+      for (const el of document.querySelectorAll<HTMLElement>('.toast-viewport')) el.style.visibility = value ? 'hidden' : '';
+    }, hidden);
+  await hideNotices(true);
   await target.evaluate(() => window.scrollTo(0, 0));
   for (const scheme of ['light', 'dark'] as const) {
     await target.emulateMedia({ colorScheme: scheme });
@@ -66,6 +64,7 @@ async function screenshots(name: string, target: Page = adminPage, fullPage = tr
     await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage });
   }
   await target.emulateMedia({ colorScheme: 'light' });
+  await hideNotices(false);
 }
 
 async function contextFor(person: TLearner): Promise<{ context: BrowserContext; page: Page }> {
