@@ -54,7 +54,7 @@ async function screenshots(name: string, target: Page = adminPage, fullPage = tr
   // Notices would cover the page (each has been seen by the step that waited for it): hidden while pictured.
   const hideNotices = (hidden: boolean) =>
     target.evaluate((value) => {
-      for (const el of document.querySelectorAll<HTMLElement>('.toast-viewport')) el.style.visibility = value ? 'hidden' : '';
+      document.querySelectorAll<HTMLElement>('.toast-viewport').forEach((el) => (el.style.visibility = value ? 'hidden' : ''));
     }, hidden);
   await hideNotices(true);
   await target.evaluate(() => window.scrollTo(0, 0));
