@@ -237,6 +237,27 @@ describe('an admin curates, a learner studies', () => {
       .waitFor();
   });
 
+  it('imports cards from CSV, flagging a near-duplicate of a card already in the deck', async () => {
+    const csv = `front,back,tags\n"What does a prefix sum give in $O(1)$? (${run})","Range sums.",prefix-sums\n"When is a difference array useful?","Many range updates, one read at the end.",prefix-sums`;
+    const importer = adminPage.getByTestId('card-import');
+    await importer.getByLabel('CSV').fill(csv);
+    await importer.getByRole('button', { name: 'Preview' }).click();
+    const preview = importer.getByTestId('import-preview');
+    await preview
+      .getByRole('note')
+      .filter({ hasText: /like the card/ })
+      .waitFor();
+    // The duplicate is left out unless ticked: one card is imported.
+    await importer.getByRole('button', { name: 'Import 1 card' }).click();
+    await adminPage.getByTestId('deck-items').getByText('When is a difference array useful?').waitFor();
+    const zip = await adminPage.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { status: response.status, type: response.headers.get('content-type'), size: (await response.arrayBuffer()).byteLength };
+    }, `/api/admin/decks/${DECK_SLUG}/export.zip`);
+    expect(zip).toMatchObject({ status: 200, type: expect.stringContaining('zip') });
+    expect(zip.size).toBeGreaterThan(100);
+  });
+
   it('writes a problem with a correct reference, checks it in the sandbox and publishes it', async () => {
     await adminPage.goto(`${web().webUrl}/admin/problems/new`);
     await adminPage.getByLabel('Title').fill(PROBLEM_TITLE);

@@ -168,6 +168,12 @@ function AuditShell({
   );
 }
 
+function summaryOf(event: TAuditEvent): string {
+  if (event.before !== null && event.after !== null) return 'Before and after';
+  if (event.after === null) return 'What was removed';
+  return /\.(created|imported|forked)$/.test(event.action) ? 'What was created' : 'Details';
+}
+
 function AuditRow({ event }: { event: TAuditEvent }) {
   const link = ENTITY_LINK[event.entity.type];
   const entity = event.action.split('.')[0];
@@ -184,7 +190,7 @@ function AuditRow({ event }: { event: TAuditEvent }) {
         </span>
       </div>
       <details className="audit-row__details">
-        <summary>{event.before === null ? 'What was created' : event.after === null ? 'What was removed' : 'Before and after'}</summary>
+        <summary>{summaryOf(event)}</summary>
         <JsonDiffView before={event.before} after={event.after} emptyText="The recorded before and after are the same." />
         {event.requestId ? <p className="muted small">Request {event.requestId}</p> : null}
       </details>
