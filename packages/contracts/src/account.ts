@@ -134,6 +134,18 @@ export const ZExportedAuditEvent = z.object({
 
 const ZInstant = z.iso.datetime();
 
+/** A problem version I wrote or published (admins only): which problem and version, not its whole source. */
+export const ZExportedProblemVersion = z.object({
+  id: z.string(),
+  problemSlug: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  /** `created`, `published` or both. */
+  roles: z.array(z.enum(['created', 'published'])),
+  createdAt: ZInstant,
+  publishedAt: ZInstant.nullable(),
+});
+
 export const ZExportedEnrollment = z.object({ deckSlug: z.string(), enrolledAt: ZInstant });
 
 export const ZExportedStudyState = z.object({
@@ -227,6 +239,8 @@ export const ZAccountExportSections = z.object({
   reminderSends: z.array(ZExportedReminderSend),
   /** Admin changes I made (admins only; kept after deletion with my identity removed, so content history stays traceable). */
   auditEvents: z.array(ZExportedAuditEvent),
+  /** Authored problem versions I wrote or published (admins only; kept after deletion without my identity). */
+  problemVersions: z.array(ZExportedProblemVersion),
 });
 export type TAccountExportSections = z.infer<typeof ZAccountExportSections>;
 

@@ -65,10 +65,7 @@ ALTER TABLE "ProblemVersion" ADD CONSTRAINT "ProblemVersion_testSetHash_fkey" FO
 ALTER TABLE "ProblemVersion" ADD CONSTRAINT "ProblemVersion_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "ProblemVersion" ADD CONSTRAINT "ProblemVersion_publishedById_fkey" FOREIGN KEY ("publishedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Submission" ADD CONSTRAINT "Submission_problemVersionId_fkey" FOREIGN KEY ("problemVersionId") REFERENCES "ProblemVersion"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "Submission" ADD CONSTRAINT "Submission_problemVersionId_fkey" FOREIGN KEY ("problemVersionId") REFERENCES "ProblemVersion"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
 -- At most one draft and one published version per problem (the Prisma schema cannot express WHERE).

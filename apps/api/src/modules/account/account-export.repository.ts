@@ -290,6 +290,31 @@ export const EXPORT_SECTIONS: { [K in keyof TAccountExportSections]: Section<K> 
         })
       ).map((e) => ({ ...e, at: iso(e.at) })),
   },
+  problemVersions: {
+    table: 'ProblemVersion',
+    read: async (db, userId) =>
+      (
+        await db.problemVersion.findMany({
+          where: { OR: [{ createdById: userId }, { publishedById: userId }] },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            problemSlug: true,
+            number: true,
+            title: true,
+            createdById: true,
+            publishedById: true,
+            createdAt: true,
+            publishedAt: true,
+          },
+        })
+      ).map(({ createdById, publishedById, createdAt, publishedAt, ...v }) => ({
+        ...v,
+        roles: [...(createdById === userId ? ['created' as const] : []), ...(publishedById === userId ? ['published' as const] : [])],
+        createdAt: iso(createdAt),
+        publishedAt: isoOrNull(publishedAt),
+      })),
+  },
 };
 
 /**
@@ -301,6 +326,13 @@ export const RETAINED_AFTER_DELETE: Record<string, { why: string; forget(db: Pri
     why: 'admin changes to content and accounts stay traceable',
     forget: async (db, userId) => {
       await db.auditEvent.updateMany({ where: { actorId: userId }, data: { actorEmail: 'deleted account' } });
+    },
+  },
+  ProblemVersion: {
+    why: 'the history of authored problems (who wrote and published each version) stays, without the author',
+    forget: async (db, userId) => {
+      await db.problemVersion.updateMany({ where: { createdById: userId }, data: { createdByEmail: null } });
+      await db.problemVersion.updateMany({ where: { publishedById: userId }, data: { publishedById: null, publishedByEmail: null } });
     },
   },
 };

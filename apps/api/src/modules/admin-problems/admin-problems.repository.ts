@@ -115,11 +115,7 @@ export class AdminProblemsRepository {
     });
   }
 
-  async updateHead(
-    tx: Tx,
-    slug: string,
-    data: Partial<HeadProjection> & { status?: string; retiredAt?: Date | null },
-  ): Promise<void> {
+  async updateHead(tx: Tx, slug: string, data: Partial<HeadProjection> & { status?: string; retiredAt?: Date | null }): Promise<void> {
     const { detail, ...rest } = data;
     await tx.problem.update({
       where: { slug },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TDeckCounts, TDeckItemsQuery, TKindCounts, TStudyKind } from '@prep/contracts';
 import { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../prisma/prisma.service';
-import { dueAt } from '../study/study.sql';
+import { dueAt, LIVE_DECK_ITEM } from '../study/study.sql';
 import type { ItemKey } from '../study/study.types';
 
 export interface DeckRowWithCounts {
@@ -44,7 +44,7 @@ export class DecksRepository {
         count(di."refId") FILTER (WHERE s.suspended) AS suspended
       FROM "Deck" d
       LEFT JOIN "Enrollment" en ON en."deckSlug" = d.slug AND en."userId" = ${userId}::uuid
-      LEFT JOIN "DeckItem" di ON di."deckSlug" = d.slug
+      LEFT JOIN "DeckItem" di ON di."deckSlug" = d.slug AND ${LIVE_DECK_ITEM}
       LEFT JOIN "StudyState" s ON s."userId" = ${userId}::uuid AND s.kind = di.kind AND s."refId" = di."refId"
       WHERE d."retiredAt" IS NULL ${slug === undefined ? Prisma.empty : Prisma.sql`AND d.slug = ${slug}`}
       GROUP BY d.slug, en."enrolledAt"
@@ -107,7 +107,7 @@ export class DecksRepository {
 
 /** FROM/WHERE over a deck's items with their content and my state, filtered as asked. */
 function itemSource(userId: string, slug: string, query: TDeckItemsQuery, now: Date): Prisma.Sql {
-  const filters: Prisma.Sql[] = [Prisma.sql`di."deckSlug" = ${slug}`];
+  const filters: Prisma.Sql[] = [Prisma.sql`di."deckSlug" = ${slug}`, LIVE_DECK_ITEM];
   if (query.kind) filters.push(Prisma.sql`di.kind = ${query.kind}::"StudyKind"`);
   if (query.tag) filters.push(Prisma.sql`${query.tag} = ANY(coalesce(c.tags, p.tags))`);
   if (query.q) {

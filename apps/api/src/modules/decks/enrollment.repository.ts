@@ -3,7 +3,7 @@ import { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../prisma/db';
 import { PrismaService } from '../prisma/prisma.service';
 import { TX_OPTIONS } from '../study/reviews.service';
-import { ENROLLED_ITEMS, IN_ENROLLED_DECK, INTRODUCED_BY_LAPSE, NEW_RANK } from '../study/study.sql';
+import { ENROLLED_ITEMS, IN_ENROLLED_DECK, INTRODUCED_BY_LAPSE, LIVE_DECK_ITEM, NEW_RANK } from '../study/study.sql';
 
 /** Serialises content reconciliation (two syncs at once would lock the same rows in different orders). */
 const RECONCILE_LOCK = 7_310_001;
@@ -65,8 +65,9 @@ export class EnrollmentRepository {
 
   private async materializeNew(db: Db, enrollments: Prisma.Sql, now: Date): Promise<void> {
     await db.$executeRaw`
-      INSERT INTO "StudyState" ("userId", kind, "refId", due, "newRank", "updatedAt")
-      SELECT DISTINCT ON (e."userId", di.kind, di."refId") e."userId", di.kind, di."refId", ${now}, ${NEW_RANK}, ${now}
+      INSERT INTO "StudyState" ("userId", kind, "refId", due, "newRank", "updatedAt", retired)
+      SELECT DISTINCT ON (e."userId", di.kind, di."refId") e."userId", di.kind, di."refId", ${now}, ${NEW_RANK}, ${now},
+             NOT ${LIVE_DECK_ITEM}
       FROM ${ENROLLED_ITEMS}
       WHERE ${enrollments}
       ORDER BY e."userId", di.kind, di."refId", ${NEW_RANK}

@@ -8,6 +8,13 @@ export const ENROLLED_ITEMS = Prisma.sql`
   JOIN "Deck" d ON d.slug = e."deckSlug" AND d."retiredAt" IS NULL
   JOIN "DeckItem" di ON di."deckSlug" = e."deckSlug"`;
 
+/**
+ * A deck item learners may see (alias di): not a retired problem. Built-in decks list only live items; a deck may
+ * list an authored problem that is a draft or archived (retired), which learners must not see or count.
+ */
+export const LIVE_DECK_ITEM = Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM "Problem" rp WHERE di.kind = 'problem' AND rp.slug = di."refId" AND rp."retiredAt" IS NOT NULL)`;
+
 /** Is the state row `s` (user, kind, refId) held by one of its learner's enrolled decks? */
 export const IN_ENROLLED_DECK = Prisma.sql`EXISTS (SELECT 1 FROM ${ENROLLED_ITEMS} WHERE e."userId" = s."userId" AND di.kind = s.kind AND di."refId" = s."refId")`;
 
