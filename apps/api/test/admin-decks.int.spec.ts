@@ -40,22 +40,34 @@ async function ok<T>(res: Awaited<ReturnType<typeof call>>, parse: { parse: (v: 
 }
 
 /** An authored draft deck with cards (ids unique to this run). */
-async function authoredDeck(cards: { front: string; back: string; topic?: string; tags?: string[] }[]): Promise<{ slug: string; ids: string[] }> {
+async function authoredDeck(
+  cards: { front: string; back: string; topic?: string; tags?: string[] }[],
+): Promise<{ slug: string; ids: string[] }> {
   const slug = `authored-${randomUUID().slice(0, 8)}`;
   await ok(
-    await adminCall('POST', '/api/admin/decks', { slug, title: `Authored ${slug}`, description: 'A deck written in the admin pages.', tags: ['curated'] }),
+    await adminCall('POST', '/api/admin/decks', {
+      slug,
+      title: `Authored ${slug}`,
+      description: 'A deck written in the admin pages.',
+      tags: ['curated'],
+    }),
     ZAdminDeckDetail,
     201,
   );
   const ids: string[] = [];
   for (const [i, c] of cards.entries()) {
-    const detail = await ok(await adminCall('POST', `/api/admin/decks/${slug}/cards`, { id: `${slug}-c${i}`, ...c }), ZAdminCardDetail, 201);
+    const detail = await ok(
+      await adminCall('POST', `/api/admin/decks/${slug}/cards`, { id: `${slug}-c${i}`, ...c }),
+      ZAdminCardDetail,
+      201,
+    );
     ids.push(detail.card.id);
   }
   return { slug, ids };
 }
 
-const learnerDecks = async (me: TSignedIn) => (await as(me, 'GET', '/api/decks')).json().decks.map((d: { slug: string }) => d.slug) as string[];
+const learnerDecks = async (me: TSignedIn) =>
+  (await as(me, 'GET', '/api/decks')).json().decks.map((d: { slug: string }) => d.slug) as string[];
 
 describe('authored decks, as learners see them', () => {
   it('a draft deck is invisible to learners; published, a learner enrolls and reviews its card; an edit keeps their progress', async () => {
@@ -66,7 +78,11 @@ describe('authored decks, as learners see them', () => {
     const builtIn = await createDeck(app, { cards: 1, problems: 1 });
     await ok(
       await adminCall('PATCH', `/api/admin/decks/${slug}`, {
-        items: [{ kind: 'card', ref: ids[1] }, { kind: 'problem', ref: builtIn.problemSlugs[0] }, { kind: 'card', ref: ids[0] }],
+        items: [
+          { kind: 'card', ref: ids[1] },
+          { kind: 'problem', ref: builtIn.problemSlugs[0] },
+          { kind: 'card', ref: ids[0] },
+        ],
       }),
       ZAdminDeckDetail,
     );
@@ -74,6 +90,7 @@ describe('authored decks, as learners see them', () => {
     expect(await learnerDecks(me)).not.toContain(slug);
     expect((await as(me, 'GET', `/api/decks/${slug}`)).statusCode).toBe(404);
     expect((await as(me, 'POST', `/api/decks/${slug}/enroll`)).statusCode).toBe(404);
+    expect((await as(me, 'GET', `/api/items/card:${ids[0]}`)).statusCode).toBe(404);
 
     const published = await ok(await adminCall('POST', `/api/admin/decks/${slug}/publish`), ZAdminDeckDetail);
     expect(published.deck.status).toBe('published');
@@ -93,7 +110,10 @@ describe('authored decks, as learners see them', () => {
     );
     const stateBefore = reviewed.state;
 
-    const edited = await ok(await adminCall('PATCH', `/api/admin/cards/${ids[0]}`, { back: 'Each step halves what is left: $\\log_2 n$ steps.' }), ZAdminCardDetail);
+    const edited = await ok(
+      await adminCall('PATCH', `/api/admin/cards/${ids[0]}`, { back: 'Each step halves what is left: $\\log_2 n$ steps.' }),
+      ZAdminCardDetail,
+    );
     expect(edited.versions.map((v) => v.number)).toEqual([2, 1]);
     const item = await ok(await as(me, 'GET', `/api/items/card:${ids[0]}`), ZItemDetailResponse);
     expect(item.item.content).toMatchObject({ back: 'Each step halves what is left: $\\log_2 n$ steps.' });
@@ -108,10 +128,17 @@ describe('authored decks, as learners see them', () => {
     ]);
     const audit = ZAuditPage.parse((await adminCall('GET', `/api/admin/audit?entityType=card&entityId=${ids[0]}`)).json()).events;
     expect(audit.map((e) => e.action)).toEqual(['card.restored', 'card.updated', 'card.created']);
-    expect(audit[1]).toMatchObject({ before: { back: 'Halving the input at each step.' }, after: { back: expect.stringContaining('log_2') } });
+    expect(audit[1]).toMatchObject({
+      before: { back: 'Halving the input at each step.' },
+      after: { back: expect.stringContaining('log_2') },
+    });
 
     // A card added to a published deck is a draft until the deck is published again.
-    const added = await ok(await adminCall('POST', `/api/admin/decks/${slug}/cards`, { front: 'What is a trie?', back: 'A prefix tree.' }), ZAdminCardDetail, 201);
+    const added = await ok(
+      await adminCall('POST', `/api/admin/decks/${slug}/cards`, { front: 'What is a trie?', back: 'A prefix tree.' }),
+      ZAdminCardDetail,
+      201,
+    );
     expect(added.card).toMatchObject({ id: 'what-is-a-trie', status: 'draft' });
     expect((await as(me, 'GET', `/api/decks/${slug}`)).json().items).toHaveLength(3);
     await ok(await adminCall('POST', `/api/admin/decks/${slug}/publish`), ZAdminDeckDetail);
@@ -123,7 +150,7 @@ describe('authored decks, as learners see them', () => {
     await ok(await adminCall('POST', `/api/admin/decks/${slug}/archive`), ZAdminDeckDetail);
     expect(await learnerDecks(me)).not.toContain(slug);
     expect((await adminCall('DELETE', `/api/admin/decks/${slug}`)).statusCode).toBe(409);
-  });
+  }, 60_000);
 
   it('keeps built-in decks read-only, and admin routes closed to learners and anonymous callers', async () => {
     const builtIn = await createDeck(app, { cards: 1, problems: 0 });
@@ -145,10 +172,16 @@ describe('authored decks, as learners see them', () => {
 describe('bulk card import', () => {
   it('previews CSV and Markdown with near-duplicates flagged, then creates all but the skipped ones', async () => {
     const { slug, ids } = await authoredDeck([{ front: 'What is a binary heap?', back: 'A complete tree.' }]);
-    const csv = 'front,back,tags\n"What is a binary heap ?","Dupe of the existing card",heaps\n"What is amortized cost?","Average over a sequence, e.g. ""doubling"" arrays",complexity\n';
-    const preview = await ok(await adminCall('POST', `/api/admin/decks/${slug}/cards/import`, { format: 'csv', text: csv }), ZImportCardsResponse);
+    const csv =
+      'front,back,tags\n"What is a binary heap ?","Dupe of the existing card",heaps\n"What is amortized cost?","Average over a sequence, e.g. ""doubling"" arrays",complexity\n';
+    const preview = await ok(
+      await adminCall('POST', `/api/admin/decks/${slug}/cards/import`, { format: 'csv', text: csv }),
+      ZImportCardsResponse,
+    );
     expect(preview.applied).toBe(false);
-    expect(preview.duplicates).toEqual([{ index: 0, similarTo: { kind: 'existing', id: ids[0], front: 'What is a binary heap?' }, similarity: 1 }]);
+    expect(preview.duplicates).toEqual([
+      { index: 0, similarTo: { kind: 'existing', id: ids[0], front: 'What is a binary heap?' }, similarity: 1 },
+    ]);
     expect((await ok(await adminCall('GET', `/api/admin/decks/${slug}`), ZAdminDeckDetail)).cards).toHaveLength(1);
 
     const applied = await ok(
@@ -159,7 +192,10 @@ describe('bulk card import', () => {
     expect(applied.deck!.cards.map((c) => c.back)).toEqual(['A complete tree.', 'Average over a sequence, e.g. "doubling" arrays']);
 
     const md = `---\ntitle: Graph basics\n---\n\n## What is a DAG?\n<!-- id: ${slug}-dag; tags: graphs -->\n\nA directed graph without cycles.\n\n## What is a dag\n<!-- id: ${slug}-dag2 -->\n\nSame question again.\n`;
-    const mdPreview = await ok(await adminCall('POST', `/api/admin/decks/${slug}/cards/import`, { format: 'markdown', text: md }), ZImportCardsResponse);
+    const mdPreview = await ok(
+      await adminCall('POST', `/api/admin/decks/${slug}/cards/import`, { format: 'markdown', text: md }),
+      ZImportCardsResponse,
+    );
     expect(mdPreview.cards.map((c) => [c.id, c.topic])).toEqual([
       [`${slug}-dag`, 'graph-basics'],
       [`${slug}-dag2`, 'graph-basics'],
@@ -177,7 +213,10 @@ describe('deck export and import', () => {
       { front: 'Sum of $1..n$?', back: '$$\\frac{n(n+1)}{2}$$\n\nGauss, as a schoolboy.', topic: 'sums', tags: ['math'] },
       { front: 'What is `git rebase`?', back: 'Replays commits on a new base.', topic: 'tools' },
     ]);
-    await ok(await adminCall('PATCH', `/api/admin/decks/${slug}`, { topics: [{ slug: 'sums', title: 'Sums and series' }] }), ZAdminDeckDetail);
+    await ok(
+      await adminCall('PATCH', `/api/admin/decks/${slug}`, { topics: [{ slug: 'sums', title: 'Sums and series' }] }),
+      ZAdminDeckDetail,
+    );
     const zipped = await adminCall('GET', `/api/admin/decks/${slug}/export.zip`);
     expect([zipped.statusCode, zipped.headers['content-type']]).toEqual([200, 'application/zip']);
     const first = importDeckZip(new Uint8Array(zipped.rawPayload));
@@ -207,7 +246,7 @@ describe('deck export and import', () => {
     expect(conflict.statusCode).toBe(409);
     const garbage = await adminCall('POST', '/api/admin/decks/import', { zipBase64: Buffer.from('not a zip').toString('base64') });
     expect([garbage.statusCode, errorOf(garbage).code]).toEqual([400, 'validation_failed']);
-  });
+  }, 30_000);
 
   it('accepts a deck zip larger than the app-wide body limit on the import route only', async () => {
     const big = Buffer.alloc(1024 * 1024 + 10, 65).toString('base64');
@@ -217,4 +256,3 @@ describe('deck export and import', () => {
     expect(elsewhere.statusCode).toBe(413);
   });
 });
-

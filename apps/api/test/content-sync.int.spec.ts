@@ -112,6 +112,45 @@ describe('content sync', () => {
     expect(retired.retiredAt).not.toBeNull();
   });
 
+  it('leaves authored decks and cards alone: never retired, and a file reusing an authored id does not overwrite it', async () => {
+    const suffix = `a${Date.now().toString(36)}`;
+    const authored = { source: 'authored', status: 'published', contentHash: '' } as const;
+    await prisma.deck.create({
+      data: {
+        slug: `authored-${suffix}`,
+        title: 'Authored',
+        description: 'An admin wrote it.',
+        tags: [],
+        problemSlugs: [],
+        cardTopics: [],
+        ...authored,
+      },
+    });
+    // The same id as a card of the files: the admin's card stays as the admin wrote it.
+    await prisma.card.create({
+      data: {
+        id: `${suffix}-two-plus-two`,
+        version: 1,
+        deck: `authored-${suffix}`,
+        topic: 't',
+        front: 'Mine',
+        back: 'Mine',
+        tags: [],
+        ...authored,
+      },
+    });
+    const report = await sync.sync(loadContent(contentCopy(suffix)));
+    expect(report.cards.created).toBe(1);
+    expect(await prisma.deck.findUniqueOrThrow({ where: { slug: `authored-${suffix}` } })).toMatchObject({
+      retiredAt: null,
+      source: 'authored',
+    });
+    expect(await prisma.card.findUniqueOrThrow({ where: { id: `${suffix}-two-plus-two` } })).toMatchObject({
+      front: 'Mine',
+      retiredAt: null,
+    });
+  });
+
   it('stores concept links from both sides and serves them in order, one item or a batch, without retired items', async () => {
     const suffix = `l${Date.now().toString(36)}`;
     const root = contentCopy(suffix);

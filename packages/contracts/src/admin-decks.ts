@@ -34,7 +34,7 @@ export const DeckAuditAction = {
   CardRestored: 'card.restored',
   CardArchived: 'card.archived',
   CardDeleted: 'card.deleted',
-  CardsImported: 'card.imported',
+  CardsImported: 'deck.cards_imported',
 } as const;
 export type DeckAuditAction = (typeof DeckAuditAction)[keyof typeof DeckAuditAction];
 
@@ -195,7 +195,7 @@ export const ZAdminCardVersion = z.object({
   tags: z.array(z.string()),
   topic: z.string(),
   createdAt: ZInstant,
-  /** Who made it (null for versions from built-in content or a deleted account). */
+  /** The email of the admin who made it. */
   createdBy: z.string().nullable(),
   /** Set on versions made by a restore: the version restored. */
   restoredFrom: z.number().int().nullable(),

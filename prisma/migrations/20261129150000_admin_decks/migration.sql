@@ -32,7 +32,7 @@ CREATE TABLE "CardVersion" (
     "tags" TEXT[],
     "topic" TEXT NOT NULL,
     "restoredFrom" INTEGER,
-    "createdById" UUID,
+    "createdBy" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "CardVersion_pkey" PRIMARY KEY ("id")
@@ -43,6 +43,3 @@ CREATE UNIQUE INDEX "CardVersion_cardId_number_key" ON "CardVersion"("cardId", "
 
 -- AddForeignKey
 ALTER TABLE "CardVersion" ADD CONSTRAINT "CardVersion_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "CardVersion" ADD CONSTRAINT "CardVersion_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;

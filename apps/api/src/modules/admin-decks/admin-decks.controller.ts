@@ -46,7 +46,10 @@ export class AdminDecksController {
 
   /** Its body limit is raised in registerDeckImportBodyLimit. */
   @Post('import')
-  importZip(@Actor() actor: AdminActor, @Body(new ZodValidationPipe(ZImportDeckRequest)) body: TImportDeckRequest): Promise<TImportDeckResponse> {
+  importZip(
+    @Actor() actor: AdminActor,
+    @Body(new ZodValidationPipe(ZImportDeckRequest)) body: TImportDeckRequest,
+  ): Promise<TImportDeckResponse> {
     return this.decks.importZip(actor, body);
   }
 

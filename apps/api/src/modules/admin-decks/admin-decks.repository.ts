@@ -115,7 +115,13 @@ export class AdminDecksRepository {
         : {}),
     };
     const [rows, total] = await Promise.all([
-      this.prisma.deck.findMany({ where, select: DECK_SELECT, orderBy: [{ title: 'asc' }, { slug: 'asc' }], take: query.limit, skip: query.offset }),
+      this.prisma.deck.findMany({
+        where,
+        select: DECK_SELECT,
+        orderBy: [{ title: 'asc' }, { slug: 'asc' }],
+        take: query.limit,
+        skip: query.offset,
+      }),
       this.prisma.deck.count({ where }),
     ]);
     return { decks: rows.map(toDeck), total };
@@ -205,13 +211,22 @@ export class AdminDecksRepository {
     await tx.deck.delete({ where: { slug }, select: { slug: true } });
   }
 
-  async createCards(tx: Tx, cards: NewCard[], actorId: string, now: Date): Promise<void> {
+  async createCards(tx: Tx, cards: NewCard[], actorEmail: string, now: Date): Promise<void> {
     if (cards.length === 0) return;
     await tx.card.createMany({
       data: cards.map((c) => ({ ...c, source: 'authored', status: 'draft', contentHash: '', retiredAt: now })),
     });
     await tx.cardVersion.createMany({
-      data: cards.map((c) => ({ cardId: c.id, number: 1, front: c.front, back: c.back, tags: c.tags, topic: c.topic, createdById: actorId, createdAt: now })),
+      data: cards.map((c) => ({
+        cardId: c.id,
+        number: 1,
+        front: c.front,
+        back: c.back,
+        tags: c.tags,
+        topic: c.topic,
+        createdBy: actorEmail,
+        createdAt: now,
+      })),
     });
   }
 
@@ -222,11 +237,14 @@ export class AdminDecksRepository {
     content: { front: string; back: string; tags: string[]; topic: string },
     number: number,
     restoredFrom: number | null,
-    actorId: string,
+    actorEmail: string,
     now: Date,
   ): Promise<void> {
     await tx.card.update({ where: { id }, data: content, select: { id: true } });
-    await tx.cardVersion.create({ data: { cardId: id, number, ...content, restoredFrom, createdById: actorId, createdAt: now }, select: { id: true } });
+    await tx.cardVersion.create({
+      data: { cardId: id, number, ...content, restoredFrom, createdBy: actorEmail, createdAt: now },
+      select: { id: true },
+    });
   }
 
   async setCardStatus(tx: Tx, ids: string[], status: TContentStatus, publishedAt?: Date): Promise<void> {
@@ -242,9 +260,9 @@ export class AdminDecksRepository {
     const rows = await db.cardVersion.findMany({
       where: { cardId: id },
       orderBy: { number: 'desc' },
-      select: { number: true, front: true, back: true, tags: true, topic: true, restoredFrom: true, createdAt: true, createdBy: { select: { email: true } } },
+      select: { number: true, front: true, back: true, tags: true, topic: true, restoredFrom: true, createdAt: true, createdBy: true },
     });
-    return rows.map(({ createdBy, ...r }) => ({ ...r, createdBy: createdBy?.email ?? null }));
+    return rows;
   }
 
   async version(db: Db, id: string, number: number): Promise<CardVersionRow | null> {
@@ -265,7 +283,9 @@ export class AdminDecksRepository {
     await tx.$executeRaw`
       UPDATE "Card" SET "retiredAt" = CASE WHEN ${live} AND status = 'published' THEN NULL ELSE coalesce("retiredAt", ${now}) END
       WHERE deck = ${slug} AND source = 'authored'`;
-    const cards = new Map((await tx.card.findMany({ where: { deck: slug }, select: { id: true, topic: true, retiredAt: true } })).map((c) => [c.id, c]));
+    const cards = new Map(
+      (await tx.card.findMany({ where: { deck: slug }, select: { id: true, topic: true, retiredAt: true } })).map((c) => [c.id, c]),
+    );
     const problemSlugs = deck.itemRefs.filter((r) => r.startsWith('problem:')).map((r) => r.slice('problem:'.length));
     const problems = await this.problems(tx, problemSlugs);
     const items: { kind: 'card' | 'problem'; refId: string }[] = [];
@@ -280,6 +300,7 @@ export class AdminDecksRepository {
     }
     await tx.deck.update({ where: { slug }, data: { problemSlugs, cardTopics: topics }, select: { slug: true } });
     await tx.deckItem.deleteMany({ where: { deckSlug: slug } });
-    if (live && items.length) await tx.deckItem.createMany({ data: items.map((item, position) => ({ deckSlug: slug, ...item, position })) });
+    if (live && items.length)
+      await tx.deckItem.createMany({ data: items.map((item, position) => ({ deckSlug: slug, ...item, position })) });
   }
 }

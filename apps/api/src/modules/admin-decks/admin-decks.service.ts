@@ -44,6 +44,13 @@ import { findNearDuplicates, parseCsvCards, parseMarkdownCards, slugify, uniqueI
 const cardRef = (id: string) => `card:${id}`;
 const problemRef = (slug: string) => `problem:${slug}`;
 
+/** What learners see of a deck, as a comparable key. */
+const liveItems = (d: TAdminDeckDetail) =>
+  `${d.deck.status}|${d.items
+    .filter((i) => i.live)
+    .map((i) => `${i.kind}:${i.ref}`)
+    .join(',')}`;
+
 /** `binary-search` → `Binary search` (a topic's title when none was given; at least 3 characters). */
 function titleOf(slug: string): string {
   const words = slug.replace(/-/g, ' ');
@@ -103,7 +110,11 @@ export class AdminDecksService {
       await this.repository.createDeck(tx, { ...body, itemRefs: [], topicTitles: {} }, now);
       await this.repository.refreshLiveness(tx, body.slug, now);
       const after = await this.detail(body.slug, tx);
-      await this.audit.record(actor, { action: DeckAuditAction.DeckCreated, entity: { type: 'deck', id: body.slug }, before: null, after: after.deck }, tx);
+      await this.audit.record(
+        actor,
+        { action: DeckAuditAction.DeckCreated, entity: { type: 'deck', id: body.slug }, before: null, after: after.deck },
+        tx,
+      );
       return after;
     });
     return detail;
@@ -141,7 +152,8 @@ export class AdminDecksService {
   async remove(actor: AdminActor, slug: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       const deck = await this.editableDeck(tx, slug);
-      if (deck.publishedAt) throw new AppError(ErrorCode.Conflict, 'This deck was published: archive it instead (learners may have progress on it)');
+      if (deck.publishedAt)
+        throw new AppError(ErrorCode.Conflict, 'This deck was published: archive it instead (learners may have progress on it)');
       const before = await this.describe(deck, tx);
       await this.repository.deleteDeck(tx, slug);
       await this.audit.record(actor, { action: DeckAuditAction.DeckDeleted, entity: { type: 'deck', id: slug }, before, after: null }, tx);
@@ -162,11 +174,23 @@ export class AdminDecksService {
 
   async createCard(actor: AdminActor, slug: string, body: TCreateCardRequest): Promise<TAdminCardDetail> {
     let id = body.id;
-    await this.change(actor, slug, DeckAuditAction.CardCreated, async (tx, deck) => {
-      if (id && (await this.repository.takenCardIds(tx, [id])).size) throw new AppError(ErrorCode.Conflict, `A card has the id ${id}`);
-      id ??= uniqueId(body.front, await this.repository.cardIdsLike(tx, [slugify(body.front)]));
-      await this.addCards(tx, actor, deck, [{ id, version: 1, deck: slug, topic: body.topic, front: body.front, back: body.back, tags: body.tags }], {});
-    }, () => ({ type: 'card', id: id! }));
+    await this.change(
+      actor,
+      slug,
+      DeckAuditAction.CardCreated,
+      async (tx, deck) => {
+        if (id && (await this.repository.takenCardIds(tx, [id])).size) throw new AppError(ErrorCode.Conflict, `A card has the id ${id}`);
+        id ??= uniqueId(body.front, await this.repository.cardIdsLike(tx, [slugify(body.front)]));
+        await this.addCards(
+          tx,
+          actor,
+          deck,
+          [{ id, version: 1, deck: slug, topic: body.topic, front: body.front, back: body.back, tags: body.tags }],
+          {},
+        );
+      },
+      () => ({ type: 'card', id: id! }),
+    );
     return this.card(id!);
   }
 
@@ -239,8 +263,20 @@ export class AdminDecksService {
       const { cards, duplicates } = await run(tx);
       const kept = cards.filter((c) => !skip.has(c.index));
       const titles = parsed.topicTitle && kept[0] ? { [kept[0].topic]: parsed.topicTitle } : {};
-      await this.addCards(tx, actor, d, kept.map((c) => ({ id: c.id, version: 1, deck: slug, topic: c.topic, front: c.front, back: c.back, tags: c.tags })), titles);
-      result = { applied: true, cards, duplicates, created: kept.map((c) => c.index), skipped: cards.filter((c) => skip.has(c.index)).map((c) => c.index) };
+      await this.addCards(
+        tx,
+        actor,
+        d,
+        kept.map((c) => ({ id: c.id, version: 1, deck: slug, topic: c.topic, front: c.front, back: c.back, tags: c.tags })),
+        titles,
+      );
+      result = {
+        applied: true,
+        cards,
+        duplicates,
+        created: kept.map((c) => c.index),
+        skipped: cards.filter((c) => skip.has(c.index)).map((c) => c.index),
+      };
     });
     return { ...result!, deck };
   }
@@ -255,10 +291,19 @@ export class AdminDecksService {
     const slug = bundle.deck.slug;
     const cards = bundle.topics.flatMap((t) => t.cards.map((c) => ({ ...c, topic: t.slug })));
     return this.transactions.run(async (tx) => {
-      if (await this.repository.deck(tx, slug)) throw new AppError(ErrorCode.Conflict, `A deck has the slug ${slug}: rename the folder decks/${slug} and try again`);
-      const taken = [...(await this.repository.takenCardIds(tx, cards.map((c) => c.id)))];
+      if (await this.repository.deck(tx, slug))
+        throw new AppError(ErrorCode.Conflict, `A deck has the slug ${slug}: rename the folder decks/${slug} and try again`);
+      const taken = [
+        ...(await this.repository.takenCardIds(
+          tx,
+          cards.map((c) => c.id),
+        )),
+      ];
       if (taken.length) throw new AppError(ErrorCode.Conflict, `Card ids already in use: ${taken.join(', ')}`, { cardIds: taken });
-      const existingProblems = await this.repository.problems(tx, bundle.problems.map((p) => p.slug));
+      const existingProblems = await this.repository.problems(
+        tx,
+        bundle.problems.map((p) => p.slug),
+      );
       const skippedProblems = bundle.problems.map((p) => ({
         slug: p.slug,
         reason: existingProblems.has(p.slug)
@@ -266,13 +311,16 @@ export class AdminDecksService {
           : 'authored problems cannot be stored yet (they arrive with admin problem authoring): add it to the deck once it exists',
       }));
       const now = this.clock.now();
-      const itemRefs = [...cards.map((c) => cardRef(c.id)), ...bundle.problems.filter((p) => existingProblems.has(p.slug)).map((p) => problemRef(p.slug))];
+      const itemRefs = [
+        ...cards.map((c) => cardRef(c.id)),
+        ...bundle.problems.filter((p) => existingProblems.has(p.slug)).map((p) => problemRef(p.slug)),
+      ];
       const topicTitles = Object.fromEntries(bundle.topics.map((t) => [t.slug, t.title]));
       await this.repository.createDeck(tx, { ...bundle.deck, itemRefs, topicTitles }, now);
       await this.repository.createCards(
         tx,
         cards.map((c) => ({ id: c.id, version: c.version, deck: slug, topic: c.topic, front: c.front, back: c.back, tags: c.tags })),
-        actor.user.id,
+        actor.user.email,
         now,
       );
       await this.repository.refreshLiveness(tx, slug, now);
@@ -324,7 +372,10 @@ export class AdminDecksService {
         problem = null;
       }
       if (!problem || issues.length)
-        throw new AppError(ErrorCode.Conflict, `Problem ${p} cannot be exported: ${issues.map((i) => i.message).join('; ') || 'it is not in the content files'}`);
+        throw new AppError(
+          ErrorCode.Conflict,
+          `Problem ${p} cannot be exported: ${issues.map((i) => i.message).join('; ') || 'it is not in the content files'}`,
+        );
       problems.push(normalizeAuthoredProblem(problem));
     }
     return { deck: { slug, title: detail.deck.title, description: detail.deck.description, tags: detail.deck.tags }, problems, topics };
@@ -371,10 +422,11 @@ export class AdminDecksService {
       const target = entity();
       const pick = (d: TAdminDeckDetail) => (target.type === 'card' ? (d.cards.find((c) => c.id === target.id) ?? null) : d);
       await this.audit.record(actor, { action: actionOf(), entity: target, before: pick(before), after: pick(after) }, tx);
-      return after;
+      return { after, relive: liveItems(before) !== liveItems(after) };
     });
-    await this.enrollments.reconcileWithContent(now);
-    return detail;
+    // Only when what learners see changed: reconciliation walks every learner's state rows.
+    if (detail.relive) await this.enrollments.reconcileWithContent(now);
+    return detail.after;
   }
 
   private async saveCard(
@@ -382,7 +434,12 @@ export class AdminDecksService {
     id: string,
     action: string,
     restoredFrom: number | null,
-    next: (card: CardRow, tx: Tx) => { front: string; back: string; tags: string[]; topic: string } | Promise<{ front: string; back: string; tags: string[]; topic: string }>,
+    next: (
+      card: CardRow,
+      tx: Tx,
+    ) =>
+      | { front: string; back: string; tags: string[]; topic: string }
+      | Promise<{ front: string; back: string; tags: string[]; topic: string }>,
   ): Promise<TAdminCardDetail> {
     const existing = await this.existingCard(id);
     if (existing.source !== 'authored') throw this.readOnly();
@@ -394,9 +451,11 @@ export class AdminDecksService {
         const card = await this.repository.card(tx, id);
         if (!card || card.deck !== deck.slug) throw new AppError(ErrorCode.NotFound, 'No card has this id');
         const content = await next(card, tx);
-        await this.repository.saveCardVersion(tx, id, content, card.revision + 1, restoredFrom, actor.user.id, this.clock.now());
+        await this.repository.saveCardVersion(tx, id, content, card.revision + 1, restoredFrom, actor.user.email, this.clock.now());
         if (!(content.topic in deck.topicTitles))
-          await this.repository.updateDeck(tx, deck.slug, { topicTitles: { ...deck.topicTitles, [content.topic]: titleOf(content.topic) } });
+          await this.repository.updateDeck(tx, deck.slug, {
+            topicTitles: { ...deck.topicTitles, [content.topic]: titleOf(content.topic) },
+          });
       },
       () => ({ type: 'card', id }),
     );
@@ -404,7 +463,7 @@ export class AdminDecksService {
   }
 
   private async addCards(tx: Tx, actor: AdminActor, deck: DeckRow, cards: NewCard[], titles: Record<string, string>): Promise<void> {
-    await this.repository.createCards(tx, cards, actor.user.id, this.clock.now());
+    await this.repository.createCards(tx, cards, actor.user.email, this.clock.now());
     const topicTitles = { ...deck.topicTitles };
     for (const c of cards) topicTitles[c.topic] ??= titles[c.topic] ?? titleOf(c.topic);
     await this.repository.updateDeck(tx, deck.slug, { itemRefs: [...deck.itemRefs, ...cards.map((c) => cardRef(c.id))], topicTitles });
@@ -418,7 +477,10 @@ export class AdminDecksService {
       .filter((c) => c.id && (taken.has(c.id) || given.indexOf(c.id) !== given.lastIndexOf(c.id)))
       .map((c) => ({ path: `cards.${c.index}.id`, message: `card id ${c.id} is already in use` }));
     if (issues.length) throw AppError.validation(issues);
-    const used = new Set([...given, ...(await this.repository.cardIdsLike(tx, [...new Set(cards.filter((c) => !c.id).map((c) => slugify(c.front)))]))]);
+    const used = new Set([
+      ...given,
+      ...(await this.repository.cardIdsLike(tx, [...new Set(cards.filter((c) => !c.id).map((c) => slugify(c.front)))])),
+    ]);
     return cards.map((c) => (c.id ? c : { ...c, id: uniqueId(c.front, used) }));
   }
 
@@ -430,7 +492,9 @@ export class AdminDecksService {
     const cards = new Set((await this.repository.cardsOfDeck(tx, deck.slug)).map((c) => c.id));
     const named = items.filter((i) => i.kind === 'card').map((i) => i.ref);
     for (const id of named) if (!cards.has(id)) issues.push({ path: 'body.items', message: `card ${id} is not in this deck` });
-    for (const id of cards) if (!named.includes(id)) issues.push({ path: 'body.items', message: `card ${id} is missing (remove a card with DELETE /api/admin/cards/${id})` });
+    for (const id of cards)
+      if (!named.includes(id))
+        issues.push({ path: 'body.items', message: `card ${id} is missing (remove a card with DELETE /api/admin/cards/${id})` });
     const slugs = items.filter((i) => i.kind === 'problem').map((i) => i.ref);
     const problems = await this.repository.problems(tx, slugs);
     for (const s of slugs) if (!problems.has(s)) issues.push({ path: 'body.items', message: `no problem has the slug ${s}` });
@@ -463,12 +527,13 @@ export class AdminDecksService {
       deck.source === 'authored'
         ? deck.itemRefs
         : [
-            ...[...cards]
-              .sort((a, b) => deck.cardTopics.indexOf(a.topic) - deck.cardTopics.indexOf(b.topic))
-              .map((c) => cardRef(c.id)),
+            ...[...cards].sort((a, b) => deck.cardTopics.indexOf(a.topic) - deck.cardTopics.indexOf(b.topic)).map((c) => cardRef(c.id)),
             ...deck.problemSlugs.map(problemRef),
           ];
-    const problems = await this.repository.problems(db, refs.filter((r) => r.startsWith('problem:')).map((r) => r.slice(8)));
+    const problems = await this.repository.problems(
+      db,
+      refs.filter((r) => r.startsWith('problem:')).map((r) => r.slice(8)),
+    );
     const deckLive = deck.status === 'published';
     const items: TAdminDeckItem[] = refs.map((r) => {
       const [kind, ref] = r.split(':') as ['card' | 'problem', string];
@@ -479,7 +544,10 @@ export class AdminDecksService {
       const p = problems.get(ref);
       return { kind, ref, title: p?.title ?? ref, status: p?.live ? 'published' : 'archived', live: deckLive && !!p?.live };
     });
-    const ordered = items.filter((i) => i.kind === 'card').map((i) => byId.get(i.ref)!).filter(Boolean);
+    const ordered = items
+      .filter((i) => i.kind === 'card')
+      .map((i) => byId.get(i.ref)!)
+      .filter(Boolean);
     const topicSlugs = [...new Set(ordered.map((c) => c.topic))];
     const topics = topicSlugs.map((slug) => ({ slug, title: deck.topicTitles[slug] ?? titleOf(slug) }));
     const counts = { cards: cards.length, enrolled: await this.repository.enrolledCount(db, deck.slug) };

@@ -5,7 +5,14 @@ describe('card import', () => {
     const csv = 'front,back,tags\n"What is $O(\\log n)$?","Halving, each step.\n\nSecond ""para""",math search\nNo back,,\n';
     const { cards, issues } = parseCsvCards(csv, 'basics');
     expect(cards).toEqual([
-      { index: 0, id: '', topic: 'basics', front: 'What is $O(\\log n)$?', back: 'Halving, each step.\n\nSecond "para"', tags: ['math', 'search'] },
+      {
+        index: 0,
+        id: '',
+        topic: 'basics',
+        front: 'What is $O(\\log n)$?',
+        back: 'Halving, each step.\n\nSecond "para"',
+        tags: ['math', 'search'],
+      },
     ]);
     expect(issues).toEqual([{ path: 'body.text:5:back', message: 'is empty' }]);
   });
@@ -15,11 +22,21 @@ describe('card import', () => {
   });
 
   it('reads the packages/problems card format with its parser', () => {
-    const md = '---\ntitle: Heaps basics\n---\n\n## What is a heap?\n<!-- id: heap-what; tags: heaps -->\n\nA tree with the heap property.\n';
+    const md =
+      '---\ntitle: Heaps basics\n---\n\n## What is a heap?\n<!-- id: heap-what; tags: heaps -->\n\nA tree with the heap property.\n';
     const { cards, issues, topicTitle } = parseMarkdownCards(md, 'd', undefined);
     expect(issues).toEqual([]);
     expect(topicTitle).toBe('Heaps basics');
-    expect(cards).toEqual([{ index: 0, id: 'heap-what', topic: 'heaps-basics', front: 'What is a heap?', back: 'A tree with the heap property.', tags: ['heaps'] }]);
+    expect(cards).toEqual([
+      {
+        index: 0,
+        id: 'heap-what',
+        topic: 'heaps-basics',
+        front: 'What is a heap?',
+        back: 'A tree with the heap property.',
+        tags: ['heaps'],
+      },
+    ]);
   });
 
   it('flags near-duplicates against the deck and within the import, not different cards', () => {

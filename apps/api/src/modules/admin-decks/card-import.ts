@@ -75,7 +75,8 @@ export function parseCsvCards(text: string, defaultTopic: string): { cards: Pars
     if (!back) issues.push({ path: at('back'), message: 'is empty' });
     if (!ZSlug.safeParse(topic).success) issues.push({ path: at('topic'), message: 'must be kebab-case' });
     if (id && !ZSlug.safeParse(id).success) issues.push({ path: at('id'), message: 'must be kebab-case' });
-    for (const tag of tags) if (!ZSlug.safeParse(tag).success) issues.push({ path: at('tags'), message: `tag "${tag}" must be kebab-case` });
+    for (const tag of tags)
+      if (!ZSlug.safeParse(tag).success) issues.push({ path: at('tags'), message: `tag "${tag}" must be kebab-case` });
     if (issues.length === before) cards.push({ index: cards.length, id, topic, front, back, tags });
   });
   return { cards, issues };

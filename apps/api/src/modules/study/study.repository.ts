@@ -255,7 +255,8 @@ export class StudyRepository {
 
   /**
    * What each item shows (cards with the problems that practise them, problems; labs have no content table yet), retired
-   * ones flagged. Raw SQL, one query per kind: on every queue request.
+   * ones flagged; an authored card never published is no learner's item. Raw SQL, one query per kind: on every queue
+   * request.
    */
   async contents(keys: ItemKey[]): Promise<Map<string, ItemContent>> {
     const cardIds = keys.filter((k) => k.kind === 'card').map((k) => k.refId);
@@ -275,7 +276,7 @@ export class StudyRepository {
       cardIds.length
         ? this.prisma.$queryRaw<CardRow[]>`
             SELECT c.id, c.deck, c.topic, c.front, c.back, c.tags, ${PRACTICE_OF_CARD} AS practice, c."retiredAt"
-            FROM "Card" c WHERE c.id = ANY(${cardIds}::text[])`
+            FROM "Card" c WHERE c.id = ANY(${cardIds}::text[]) AND c.status <> 'draft'`
         : [],
       slugs.length
         ? this.prisma.$queryRaw<ProblemRow[]>`
@@ -311,7 +312,7 @@ export class StudyRepository {
   async contentStatus(db: Db, key: ItemKey): Promise<'live' | 'retired' | null> {
     const row =
       key.kind === 'card'
-        ? await db.card.findUnique({ where: { id: key.refId }, select: { retiredAt: true } })
+        ? await db.card.findFirst({ where: { id: key.refId, status: { not: 'draft' } }, select: { retiredAt: true } })
         : key.kind === 'problem'
           ? await db.problem.findUnique({ where: { slug: key.refId }, select: { retiredAt: true } })
           : null;
