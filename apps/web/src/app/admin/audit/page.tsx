@@ -1,4 +1,12 @@
-import { AuditAction, ZAdminUserListResponse, ZAuditEntityType, ZAuditPage, type TAuditEvent } from '@prep/contracts';
+import {
+  AuditAction,
+  DeckAuditAction,
+  ProblemAuditAction,
+  ZAdminUserListResponse,
+  ZAuditEntityType,
+  ZAuditPage,
+  type TAuditEvent,
+} from '@prep/contracts';
 import { History } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -16,23 +24,7 @@ export const metadata: Metadata = { title: 'Audit log · Admin' };
 type TSearch = { action?: string; actorId?: string; entityType?: string; entityId?: string; cursor?: string };
 
 /** Actions offered as suggestions in the filter; the field takes any `entity.verb`. */
-const KNOWN_ACTIONS = [
-  ...Object.values(AuditAction),
-  'deck.created',
-  'deck.updated',
-  'deck.published',
-  'deck.archived',
-  'deck.imported',
-  'card.created',
-  'card.updated',
-  'card.imported',
-  'problem.created',
-  'problem.updated',
-  'problem.published',
-  'problem.archived',
-  'problem.restored',
-  'problem.forked',
-];
+const KNOWN_ACTIONS = [...Object.values(AuditAction), ...Object.values(DeckAuditAction), ...Object.values(ProblemAuditAction)].sort();
 
 const ENTITY_LINK: Partial<Record<TAuditEvent['entity']['type'], (id: string) => string>> = {
   deck: (id) => `/admin/decks/${encodeURIComponent(id)}`,
