@@ -203,6 +203,14 @@ describe('an admin curates, a learner studies', () => {
     await adminPage.getByRole('tab', { name: 'Tests' }).click();
     await adminPage.getByTestId('tests-table').waitFor();
     await screenshots('admin-problem-builtin');
+    // Fork: an editable draft copy under a new slug; the built-in problem stays as it was.
+    await adminPage.getByRole('button', { name: 'Fork' }).click();
+    const dialog = adminPage.getByRole('dialog', { name: /^Fork/ });
+    await dialog.getByLabel('New slug').fill(`${BUILT_IN_PROBLEM}-${run}`);
+    await dialog.getByRole('button', { name: 'Fork as a draft' }).click();
+    await adminPage.waitForURL(`${web().webUrl}/admin/problems/${BUILT_IN_PROBLEM}-${run}`);
+    await adminPage.getByRole('button', { name: 'Save draft' }).waitFor();
+    await adminPage.locator('.badge', { hasText: /^Draft$/ }).first().waitFor();
   });
 
   it('creates a deck from the Decks page', async () => {
