@@ -210,7 +210,10 @@ describe('an admin curates, a learner studies', () => {
     await dialog.getByRole('button', { name: 'Fork as a draft' }).click();
     await adminPage.waitForURL(`${web().webUrl}/admin/problems/${BUILT_IN_PROBLEM}-${run}`);
     await adminPage.getByRole('button', { name: 'Save draft' }).waitFor();
-    await adminPage.locator('.badge', { hasText: /^Draft$/ }).first().waitFor();
+    await adminPage
+      .locator('.badge', { hasText: /^Draft$/ })
+      .first()
+      .waitFor();
   });
 
   it('creates a deck from the Decks page', async () => {
