@@ -118,7 +118,11 @@ export function ProblemEditor({
     return result.source;
   }
 
-  async function save(): Promise<boolean> {
+  /**
+   * Writes the draft. `refresh: false` when a check follows: the page is re-read once the check is done (a re-read now
+   * would start the editor again from the server and lose the check this component is about to follow).
+   */
+  async function save({ refresh = true }: { refresh?: boolean } = {}): Promise<boolean> {
     const valid = validated();
     if (!valid) return false;
     setRefusal(null);
@@ -131,24 +135,31 @@ export function ProblemEditor({
       if (result.ok) router.push(`/admin/problems/${result.data.problem.slug}`);
       return result.ok;
     }
-    const result = await call(() => apiRequest('PUT', `/api/admin/problems/${valid.slug}/draft`, ZAdminProblem, { problem: valid }), {
-      success:
-        problem?.problem.status === 'published' ? 'Draft saved: learners keep the published version until you publish' : 'Draft saved',
-      failure: 'Could not save the draft',
-    });
+    const result = await call(
+      () => apiRequest('PUT', `/api/admin/problems/${valid.slug}/draft`, ZAdminProblem, { problem: valid }),
+      {
+        success:
+          problem?.problem.status === 'published' ? 'Draft saved: learners keep the published version until you publish' : 'Draft saved',
+        failure: 'Could not save the draft',
+      },
+      { refresh },
+    );
     if (result.ok) setCheck(result.data.draft?.checkStatus ?? null);
     return result.ok;
   }
 
   async function runCheck() {
     setRefusal(null);
-    if (dirty && !(await save())) return;
+    if (dirty && !(await save({ refresh: false }))) return;
     const result = await call(
       () => api.post(`/api/admin/problems/${source.slug}/check`, ZProblemCheckStatus),
       { failure: 'Could not start the check' },
       { refresh: false },
     );
-    if (result.ok) setCheck(result.data);
+    if (!result.ok) return;
+    setCheck(result.data);
+    // Already checked (the same source passed or failed before): nothing to follow, show the page as it now is.
+    if (result.data.state !== 'queued') router.refresh();
   }
 
   async function publish() {
