@@ -224,7 +224,7 @@ describe('an admin curates, a learner studies', () => {
     await dialog.getByLabel('Slug').fill(DECK_SLUG);
     await dialog.getByLabel('Description').fill('Prefix sums and a first graded problem, written in the admin pages.');
     await dialog.getByLabel('Tags').fill('arrays, prefix-sums');
-    await screenshots('admin-deck-new');
+    await screenshots('admin-deck-new', adminPage, false);
     await dialog.getByRole('button', { name: 'Create draft' }).click();
     await adminPage.waitForURL(`${web().webUrl}/admin/decks/${DECK_SLUG}`);
     await adminPage.getByRole('heading', { level: 1, name: DECK_TITLE }).waitFor();
