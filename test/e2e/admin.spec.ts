@@ -325,6 +325,7 @@ describe('an admin curates, a learner studies', () => {
     await adminPage.getByLabel('Problem to add').selectOption(PROBLEM_SLUG);
     await adminPage.getByRole('button', { name: 'Add', exact: true }).click();
     await adminPage.getByRole('button', { name: 'Save items' }).click();
+    await adminPage.locator('.toast__title', { hasText: 'Order saved' }).waitFor();
     await adminPage.getByTestId('deck-items').getByRole('link', { name: PROBLEM_TITLE }).waitFor();
     await adminPage.getByRole('button', { name: 'Save items', disabled: true }).waitFor();
     await adminPage.getByRole('button', { name: 'Publish' }).click();

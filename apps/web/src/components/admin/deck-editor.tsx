@@ -150,6 +150,14 @@ function DeckDetailsForm({ detail }: { detail: TAdminDeckDetail }) {
   const [title, setTitle] = useState(deck.title);
   const [description, setDescription] = useState(deck.description);
   const [tags, setTags] = useState(deck.tags.join(', '));
+  // A newer deck from the server (after any change on this page) replaces what the form holds.
+  const [seen, setSeen] = useState(deck.updatedAt);
+  if (seen !== deck.updatedAt) {
+    setSeen(deck.updatedAt);
+    setTitle(deck.title);
+    setDescription(deck.description);
+    setTags(deck.tags.join(', '));
+  }
   const { errors, pending, submit } = useFormSubmit();
   const { call } = useAdminCall();
   const dirty = title !== deck.title || description !== deck.description || tags !== deck.tags.join(', ');
@@ -205,6 +213,13 @@ const toRef = (item: TAdminDeckItem): TAdminDeckItemRef => ({ kind: item.kind, r
 function DeckItems({ detail, problems, readOnly }: { detail: TAdminDeckDetail; problems: TProblemChoice[]; readOnly: boolean }) {
   const { deck } = detail;
   const [items, setItems] = useState<TAdminDeckItem[]>(detail.items);
+  // The order is local until saved; a newer order from the server (a save, an import, a publish) replaces it.
+  const serverItems = JSON.stringify(detail.items);
+  const [seen, setSeen] = useState(serverItems);
+  if (seen !== serverItems) {
+    setSeen(serverItems);
+    setItems(detail.items);
+  }
   const [adding, setAdding] = useState('');
   const { pending, call } = useAdminCall();
   const dirty = JSON.stringify(items.map(toRef)) !== JSON.stringify(detail.items.map(toRef));

@@ -74,6 +74,17 @@ export function ProblemEditor({
   const [check, setCheck] = useState<TProblemCheckStatus | null>(problem?.draft?.checkStatus ?? problem?.published?.checkStatus ?? null);
   const [slugEdited, setSlugEdited] = useState(mode !== 'new');
   const { pending, call, router, notify } = useAdminCall();
+  // A newer problem from the server (after a save, check, publish or restore) replaces what the editor holds, without
+  // starting the component again: an open dialog, the tab and a refusal being read stay.
+  const serverState = `${canonicalJson(initial)}|${problem?.draft?.updatedAt ?? ''}|${problem?.published?.updatedAt ?? ''}`;
+  const [seen, setSeen] = useState(serverState);
+  if (seen !== serverState) {
+    setSeen(serverState);
+    setSource(initial);
+    setTags(initial.tags.join(', '));
+    setTests(testsDraftOf(initial));
+    setCheck(problem?.draft?.checkStatus ?? problem?.published?.checkStatus ?? null);
+  }
   const set = <K extends keyof TAuthoredProblem>(key: K, value: TAuthoredProblem[K]) =>
     setSource((current) => ({ ...current, [key]: value }));
 

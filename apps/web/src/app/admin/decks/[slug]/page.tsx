@@ -16,11 +16,5 @@ export default async function AdminDeckPage({ params }: { params: Promise<{ slug
   const choices = problems.ok
     ? problems.data.problems.filter((p) => p.status !== 'archived').map((p) => ({ slug: p.slug, title: p.title, status: p.status }))
     : [];
-  // The editor holds the item order as local state: it starts again whenever the server's deck changes.
-  const version = [
-    detail.data.deck.updatedAt,
-    detail.data.deck.status,
-    ...detail.data.items.map((i) => `${i.kind}:${i.ref}:${i.status}`),
-  ].join('|');
-  return <DeckEditor key={version} detail={detail.data} problems={choices} />;
+  return <DeckEditor key={detail.data.deck.slug} detail={detail.data} problems={choices} />;
 }

@@ -29,12 +29,10 @@ export default async function AdminProblemPage({ params }: { params: Promise<{ s
         </EmptyState>
       );
     }
-    return <ProblemEditor mode="view" initial={builtinSource} problem={detail.data} versions={list} />;
+    return <ProblemEditor key={problem.slug} mode="view" initial={builtinSource} problem={detail.data} versions={list} />;
   }
   const current = draft ?? published;
   if (!current) return <LoadFailure failure={{ ok: false, status: 404, code: 'not_found', message: 'No version' }} />;
-  // A new key after each save or publish: the editor starts again from what the server now holds.
-  return (
-    <ProblemEditor key={`${current.id}:${current.updatedAt}`} mode="edit" initial={current.source} problem={detail.data} versions={list} />
-  );
+  // One editor per problem; it takes in the server's newer state itself (see ProblemEditor).
+  return <ProblemEditor key={problem.slug} mode="edit" initial={current.source} problem={detail.data} versions={list} />;
 }
