@@ -14,6 +14,7 @@ import {
   ZListProblemsResponse,
   ZProblemCheckStatus,
   ZProblemPage,
+  ZProblemVersion,
   ZProblemVersionDiff,
   ZProblemVersionListResponse,
   ZSubmissionCreated,
@@ -194,6 +195,8 @@ describe('authoring a problem: create, check, publish, solve, edit, restore', ()
       [2, 'published'],
       [1, 'superseded'],
     ]);
+    const first = ZProblemVersion.parse((await adminCall({ url: `/api/admin/problems/${slug}/versions/1` })).json());
+    expect(first).toMatchObject({ number: 1, state: 'superseded', check: 'passed', source: { title: 'Sum of a pair' } });
     const diff = ZProblemVersionDiff.parse((await adminCall({ url: `/api/admin/problems/${slug}/versions/2/diff` })).json());
     expect(diff.from).toBe(1);
     expect(diff.fields.map((f) => f.field)).toEqual(['title', 'tests', 'version']);

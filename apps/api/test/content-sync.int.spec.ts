@@ -224,4 +224,32 @@ describe('content sync', () => {
     expect((await states()).find((s) => s.refId === `${suffix}-float-sum`)).toMatchObject({ retired: true, paused: true });
     expect(await prisma.deckItem.count({ where: { deckSlug } })).toBe(2);
   });
+
+  it('never updates or retires an authored problem, even one whose slug a built-in problem takes later', async () => {
+    const suffix = `a${Date.now().toString(36)}`;
+    const root = contentCopy(suffix);
+    const clash = `add-two-${suffix}`;
+    const authored = `authored-${suffix}`;
+    const row = (slug: string) => ({
+      slug,
+      version: 1,
+      title: `Authored ${slug}`,
+      difficulty: 'easy',
+      tags: ['math'],
+      decks: [],
+      detail: {},
+      contentHash: 'authored',
+      source: 'authored',
+      status: 'published',
+    });
+    await prisma.problem.createMany({ data: [row(clash), row(authored)] });
+
+    const report = await sync.sync(loadContent(root));
+    expect(report.problems).toMatchObject({ created: 0, updated: 0 });
+    const after = await prisma.problem.findMany({ where: { slug: { in: [clash, authored] } }, orderBy: { slug: 'asc' } });
+    expect(after.map((p) => [p.slug, p.source, p.status, p.title, p.retiredAt])).toEqual([
+      [clash, 'authored', 'published', `Authored ${clash}`, null],
+      [authored, 'authored', 'published', `Authored ${authored}`, null],
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import {
   ZCreateAdminProblemRequest,
   ZForkAdminProblemRequest,
   ZProblemCheckStatus,
+  ZProblemVersion,
   ZProblemVersionDiff,
   ZProblemVersionDiffQuery,
   ZProblemVersionListResponse,
@@ -139,6 +140,19 @@ export function registerAdminProblemPaths(registry: OpenAPIRegistry): void {
     summary: 'The version history, newest first',
     request: params,
     responses: { 200: json(ZProblemVersionListResponse, 'The versions'), ...adminOnly, ...noProblem },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/admin/problems/{slug}/versions/{n}',
+    tags,
+    summary: 'One version with its whole source and its check',
+    request: { params: ZAdminProblemVersionParams },
+    responses: {
+      200: json(ZProblemVersion, 'The version'),
+      ...badInput('`params.n`'),
+      ...adminOnly,
+      404: error('`not_found`: no such problem or version'),
+    },
   });
   registry.registerPath({
     method: 'get',

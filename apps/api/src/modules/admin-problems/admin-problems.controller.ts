@@ -15,6 +15,7 @@ import {
   type TCreateAdminProblemRequest,
   type TForkAdminProblemRequest,
   type TProblemCheckStatus,
+  type TProblemVersion,
   type TProblemVersionDiff,
   type TProblemVersionDiffQuery,
   type TProblemVersionListResponse,
@@ -88,6 +89,11 @@ export class AdminProblemsController {
   @Get(':slug/versions')
   versions(@Param(slugPipe) params: TAdminProblemSlugParams): Promise<TProblemVersionListResponse> {
     return this.problems.versions(params.slug);
+  }
+
+  @Get(':slug/versions/:n')
+  version(@Param(versionPipe) params: TAdminProblemVersionParams): Promise<TProblemVersion> {
+    return this.problems.version(params.slug, params.n);
   }
 
   @Get(':slug/versions/:n/diff')

@@ -12,6 +12,7 @@ import {
   type TDiffChunk,
   type TForkAdminProblemRequest,
   type TProblemCheckStatus,
+  type TProblemVersion,
   type TProblemVersionDiff,
   type TProblemVersionListResponse,
 } from '@prep/contracts';
@@ -246,6 +247,12 @@ export class AdminProblemsService {
   async versions(slug: string): Promise<TProblemVersionListResponse> {
     if (!(await this.repository.head(this.prisma, slug))) throw notFound();
     return { versions: (await this.repository.versions(this.prisma, slug)).map(toVersionSummary) };
+  }
+
+  async version(slug: string, n: number): Promise<TProblemVersion> {
+    const row = await this.repository.version(this.prisma, slug, n);
+    if (!row) throw new AppError(ErrorCode.NotFound, `Problem ${slug} has no version ${n}`);
+    return toVersion(row);
   }
 
   async diff(slug: string, n: number, against?: number): Promise<TProblemVersionDiff> {
