@@ -163,6 +163,12 @@ describe('authored decks, as learners see them', () => {
     const list = await ok(await adminCall('GET', `/api/admin/decks?source=builtin&q=${builtIn.slug}`), ZAdminDeckListResponse);
     expect(list.decks.map((d) => d.slug)).toEqual([builtIn.slug]);
 
+    const forkSlug = `fork-${builtIn.slug}`;
+    const fork = await ok(await adminCall('POST', `/api/admin/decks/${builtIn.slug}/fork`, { slug: forkSlug }), ZAdminDeckDetail, 201);
+    expect(fork.deck).toMatchObject({ source: 'authored', status: 'draft', editable: true });
+    expect(fork.cards.map((c) => [c.id, c.front])).toEqual([[`${forkSlug}-${builtIn.cardIds[0]}`, detail.cards[0]!.front]]);
+    await ok(await adminCall('PATCH', `/api/admin/cards/${fork.cards[0]!.id}`, { back: 'Edited in the fork' }), ZAdminCardDetail);
+
     const learner = await registerLearner(app);
     expect((await as(learner, 'GET', '/api/admin/decks')).statusCode).toBe(403);
     expect((await call(app, { method: 'POST', url: '/api/admin/decks/import', payload: { zipBase64: 'AAAA' } })).statusCode).toBe(401);

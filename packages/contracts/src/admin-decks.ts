@@ -29,6 +29,7 @@ export const DeckAuditAction = {
   DeckArchived: 'deck.archived',
   DeckDeleted: 'deck.deleted',
   DeckImported: 'deck.imported',
+  DeckForked: 'deck.forked',
   CardCreated: 'card.created',
   CardUpdated: 'card.updated',
   CardRestored: 'card.restored',
@@ -163,6 +164,14 @@ export const ZUpdateDeckRequest = z
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give at least one field to change' });
 export type TUpdateDeckRequest = z.infer<typeof ZUpdateDeckRequest>;
+
+/**
+ * POST /api/admin/decks/:slug/fork : an editable copy of a deck (built-in or authored) as a new authored draft. Its cards
+ * are copied under new ids (`<new slug>-<old id>`, shortened if needed); its problems are linked, not copied. Learners'
+ * progress stays with the original.
+ */
+export const ZForkDeckRequest = z.strictObject({ slug: ZSlug, title: ZDeckTitle.optional() });
+export type TForkDeckRequest = z.infer<typeof ZForkDeckRequest>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cards

@@ -11,6 +11,7 @@ import {
   ZCreateCardRequest,
   ZCreateDeckRequest,
   ZDeleteCardResponse,
+  ZForkDeckRequest,
   ZImportCardsRequest,
   ZImportCardsResponse,
   ZImportDeckRequest,
@@ -126,6 +127,20 @@ export function registerAdminDeckPaths(registry: OpenAPIRegistry): void {
       responses: { 200: json(ZAdminDeckDetail, 'The deck as it is now'), ...adminOnly, ...noDeck, ...builtIn },
     });
   }
+  registry.registerPath({
+    method: 'post',
+    path: '/admin/decks/{slug}/fork',
+    tags,
+    summary: 'Fork a deck (built-in or authored) into a new authored draft: cards copied under new ids, problems linked; audit-logged',
+    request: { ...deck, body: body(ZForkDeckRequest) },
+    responses: {
+      201: json(ZAdminDeckDetail, 'The new deck'),
+      ...badInput('e.g. `body.slug`'),
+      ...adminOnly,
+      ...noDeck,
+      409: error('`conflict`: a deck has the new slug, or a copied card id is taken'),
+    },
+  });
   registry.registerPath({
     method: 'get',
     path: '/admin/decks/{slug}/export.zip',

@@ -5,6 +5,7 @@ import {
   ZAdminDeckParams,
   ZCreateCardRequest,
   ZCreateDeckRequest,
+  ZForkDeckRequest,
   ZImportCardsRequest,
   ZImportDeckRequest,
   ZUpdateDeckRequest,
@@ -15,6 +16,7 @@ import {
   type TAdminDeckParams,
   type TCreateCardRequest,
   type TCreateDeckRequest,
+  type TForkDeckRequest,
   type TImportCardsRequest,
   type TImportCardsResponse,
   type TImportDeckRequest,
@@ -89,6 +91,15 @@ export class AdminDecksController {
   @HttpCode(200)
   archive(@Actor() actor: AdminActor, @Param(slugParams) params: TAdminDeckParams): Promise<TAdminDeckDetail> {
     return this.decks.archive(actor, params.slug);
+  }
+
+  @Post(':slug/fork')
+  fork(
+    @Actor() actor: AdminActor,
+    @Param(slugParams) params: TAdminDeckParams,
+    @Body(new ZodValidationPipe(ZForkDeckRequest)) body: TForkDeckRequest,
+  ): Promise<TAdminDeckDetail> {
+    return this.decks.fork(actor, params.slug, body);
   }
 
   @Get(':slug/export.zip')

@@ -12,5 +12,7 @@ import { AdminDecksService } from './admin-decks.service';
   imports: [AuthModule, AuditModule, DecksModule],
   controllers: [AdminDecksController, AdminCardsController],
   providers: [AdminDecksService, AdminDecksRepository],
+  // Problem authoring refreshes the authored decks that list a problem it publishes or archives (refreshDecksListing).
+  exports: [AdminDecksRepository],
 })
 export class AdminDecksModule {}

@@ -147,13 +147,13 @@ export class AdminDecksRepository {
     return row && toCard(row);
   }
 
-  async countsByDeck(slugs: string[]): Promise<Map<string, { cards: number; problems: number; enrolled: number }>> {
+  async countsByDeck(slugs: string[]): Promise<Map<string, { cards: number; enrolled: number }>> {
     const rows = await this.prisma.$queryRaw<{ slug: string; cards: bigint; enrolled: bigint }[]>`
       SELECT d.slug,
         (SELECT count(*) FROM "Card" c WHERE c.deck = d.slug) AS cards,
         (SELECT count(*) FROM "Enrollment" e WHERE e."deckSlug" = d.slug) AS enrolled
       FROM "Deck" d WHERE d.slug = ANY(${slugs}::text[])`;
-    return new Map(rows.map((r) => [r.slug, { cards: Number(r.cards), problems: 0, enrolled: Number(r.enrolled) }]));
+    return new Map(rows.map((r) => [r.slug, { cards: Number(r.cards), enrolled: Number(r.enrolled) }]));
   }
 
   async enrolledCount(db: Db, slug: string): Promise<number> {
@@ -267,6 +267,15 @@ export class AdminDecksRepository {
 
   async version(db: Db, id: string, number: number): Promise<CardVersionRow | null> {
     return (await this.versions(db, id)).find((v) => v.number === number) ?? null;
+  }
+
+  /**
+   * Refreshes every authored deck that lists this item (e.g. `problem:<slug>` after the problem was published or
+   * archived elsewhere), so its DeckItem rows follow; the caller reconciles learners' queues after the commit.
+   */
+  async refreshDecksListing(tx: Tx, ref: string, now: Date): Promise<void> {
+    const decks = await tx.deck.findMany({ where: { source: 'authored', itemRefs: { has: ref } }, select: { slug: true } });
+    for (const d of decks) await this.refreshLiveness(tx, d.slug, now);
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   type TCreateDeckRequest,
   type TDeckBundleInput,
   type TDeleteCardResponse,
+  type TForkDeckRequest,
   type TImportCardsRequest,
   type TImportCardsResponse,
   type TImportDeckRequest,
@@ -147,6 +148,63 @@ export class AdminDecksService {
 
   async archive(actor: AdminActor, slug: string): Promise<TAdminDeckDetail> {
     return this.change(actor, slug, DeckAuditAction.DeckArchived, (tx) => this.repository.updateDeck(tx, slug, { status: 'archived' }));
+  }
+
+  async fork(actor: AdminActor, source: string, body: TForkDeckRequest): Promise<TAdminDeckDetail> {
+    return this.transactions.run(async (tx) => {
+      const original = await this.repository.deck(tx, source);
+      if (!original) throw new AppError(ErrorCode.NotFound, 'No deck has this slug');
+      if (await this.repository.deck(tx, body.slug)) throw new AppError(ErrorCode.Conflict, `A deck has the slug ${body.slug}`);
+      const from = await this.describe(original, tx);
+      const newId = (id: string) => `${body.slug}-${id}`.slice(0, 80).replace(/-+$/, '');
+      const cards = from.cards.filter((c) => c.status !== 'archived');
+      const taken = [
+        ...(await this.repository.takenCardIds(
+          tx,
+          cards.map((c) => newId(c.id)),
+        )),
+      ];
+      if (taken.length) throw new AppError(ErrorCode.Conflict, `Card ids already in use: ${taken.join(', ')}`, { cardIds: taken });
+      const kept = new Set(cards.map((c) => c.id));
+      const itemRefs = from.items
+        .filter((i) => i.kind === 'problem' || kept.has(i.ref))
+        .map((i) => (i.kind === 'card' ? cardRef(newId(i.ref)) : problemRef(i.ref)));
+      const now = this.clock.now();
+      const topicTitles = Object.fromEntries(from.topics.map((t) => [t.slug, t.title]));
+      const title = body.title ?? from.deck.title;
+      await this.repository.createDeck(
+        tx,
+        { slug: body.slug, title, description: from.deck.description, tags: from.deck.tags, itemRefs, topicTitles },
+        now,
+      );
+      await this.repository.createCards(
+        tx,
+        cards.map((c) => ({
+          id: newId(c.id),
+          version: c.version,
+          deck: body.slug,
+          topic: c.topic,
+          front: c.front,
+          back: c.back,
+          tags: c.tags,
+        })),
+        actor.user.email,
+        now,
+      );
+      await this.repository.refreshLiveness(tx, body.slug, now);
+      const after = await this.detail(body.slug, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: DeckAuditAction.DeckForked,
+          entity: { type: 'deck', id: body.slug },
+          before: null,
+          after: { ...after.deck, forkedFrom: source },
+        },
+        tx,
+      );
+      return after;
+    });
   }
 
   async remove(actor: AdminActor, slug: string): Promise<void> {
