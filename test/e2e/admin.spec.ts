@@ -216,6 +216,17 @@ describe('an admin curates, a learner studies', () => {
       .waitFor();
   });
 
+  it('forks a built-in deck into an editable draft', async () => {
+    await adminPage.goto(`${web().webUrl}/admin/decks`);
+    await adminPage.getByTestId('admin-deck-flashattention').getByRole('button', { name: 'Fork' }).click();
+    const dialog = adminPage.getByRole('dialog', { name: /^Fork/ });
+    await dialog.getByLabel('New slug').fill(`flashattention-${run}`);
+    await dialog.getByRole('button', { name: 'Fork as a draft' }).click();
+    await adminPage.waitForURL(`${web().webUrl}/admin/decks/flashattention-${run}`);
+    await adminPage.getByRole('button', { name: 'Publish' }).waitFor();
+    await adminPage.getByRole('button', { name: 'Save details' }).waitFor();
+  });
+
   it('creates a deck from the Decks page', async () => {
     await adminPage.goto(`${web().webUrl}/admin/decks`);
     await adminPage.getByRole('button', { name: 'New deck' }).click();

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../ui/dialog';
 import { Field } from '../ui/field';
 import { AdminPageHead } from './admin-page-head';
 import { CardImport } from './card-import';
+import { ForkDeckButton } from './deck-fork';
 import { SourceBadge, StatusBadge } from './status-badge';
 import { useAdminCall } from './use-admin-call';
 
@@ -39,8 +40,8 @@ export function DeckEditor({ detail, problems }: { detail: TAdminDeckDetail; pro
       />
       {readOnly ? (
         <p className="banner banner--info" role="note">
-          <Lock size={16} aria-hidden="true" /> Built-in decks come from packages/problems and are read-only here. Export it as a zip to
-          start an authored copy (import the zip under a new slug), or change its files in the repository.
+          <Lock size={16} aria-hidden="true" /> Built-in decks come from packages/problems and are read-only here. Fork it to make an
+          editable copy, or change its files in the repository.
         </p>
       ) : null}
       <div className="admin-columns">
@@ -76,7 +77,7 @@ export function DeckEditor({ detail, problems }: { detail: TAdminDeckDetail; pro
 function DeckActions({ detail }: { detail: TAdminDeckDetail }) {
   const { deck } = detail;
   const { pending, call, router } = useAdminCall();
-  if (!deck.editable) return null;
+  if (!deck.editable) return <ForkDeckButton slug={deck.slug} title={deck.title} />;
   const change = (verb: 'publish' | 'unpublish' | 'archive', success: string) =>
     void call(() => api.post(`/api/admin/decks/${deck.slug}/${verb}`, ZAdminDeckDetail), {
       success,

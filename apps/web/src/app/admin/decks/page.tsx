@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ImportDeckButton, NewDeckButton } from '../../../components/admin/deck-create';
+import { ForkDeckButton } from '../../../components/admin/deck-fork';
 import { LocalTime } from '../../../components/admin/local-time';
 import { SourceBadge, StatusBadge } from '../../../components/admin/status-badge';
 import { EmptyState, LoadFailure } from '../../../components/states';
@@ -125,9 +126,12 @@ function DeckRow({ deck }: { deck: TAdminDeckSummary }) {
         <LocalTime iso={deck.updatedAt} dateOnly />
       </td>
       <td className="table__actions">
-        <Link href={`/admin/decks/${deck.slug}`} className="button button--sm">
-          {deck.editable ? 'Edit' : 'View'}
-        </Link>
+        <span className="row">
+          <Link href={`/admin/decks/${deck.slug}`} className="button button--sm">
+            {deck.editable ? 'Edit' : 'View'}
+          </Link>
+          {deck.editable ? null : <ForkDeckButton slug={deck.slug} title={deck.title} small />}
+        </span>
       </td>
     </tr>
   );
