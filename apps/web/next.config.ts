@@ -4,6 +4,8 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden(): the /admin pages answer a signed-in learner with a real 403 and app/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

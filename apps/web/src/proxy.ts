@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { IS_DEV, webConfig } from './lib/config';
-import { contentSecurityPolicy, newNonce, NONCE_HEADER, SECURITY_HEADERS } from './lib/security/csp';
+import { contentSecurityPolicy, newNonce, NONCE_HEADER, PATH_HEADER, SECURITY_HEADERS } from './lib/security/csp';
 
 /**
  * Two jobs, one per request:
@@ -23,6 +23,8 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce, { dev: IS_DEV });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(NONCE_HEADER, nonce);
+  // Where the page is, for layouts that send a signed-out visitor to sign in and back (layouts get no URL).
+  requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);

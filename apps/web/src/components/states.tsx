@@ -1,6 +1,6 @@
 import { CloudOff } from 'lucide-react';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { isUnavailable, type TApiFailure } from '../lib/api/result';
 import { ReloadButton } from './reload-button';
@@ -30,11 +30,12 @@ export function EmptyState({
 
 /**
  * What a server-rendered page shows when its data could not be loaded: sign-in for a lost session, the 404 page
- * for something that is not there (or not mine), and otherwise a clear panel instead of a blank page.
+ * for something that is not there (or not mine), the 403 page for what the account may not see, and otherwise a clear panel instead of a blank page.
  */
 export function LoadFailure({ failure, signInNext }: { failure: TApiFailure; signInNext?: string }) {
   if (failure.code === 'unauthenticated') redirect(signInNext ? `/sign-in?next=${encodeURIComponent(signInNext)}` : '/sign-in');
   if (failure.code === 'not_found') notFound();
+  if (failure.code === 'forbidden') forbidden();
   const down = isUnavailable(failure);
   return (
     <section className="card state-panel" role="alert" data-testid="load-failure">

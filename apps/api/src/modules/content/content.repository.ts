@@ -9,8 +9,8 @@ export class ContentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * id → content hash of every stored item of a kind, retired ones included. Authored problems, decks and cards are
-   * not content-sync's: they are left out, so a sync never updates or retires them.
+   * id → content hash of every stored built-in item of a kind, retired ones included. Authored decks, cards and
+   * problems are not content-sync's: they are left out, so a sync never updates or retires them.
    */
   async hashes(kind: ContentKind): Promise<Map<string, { hash: string; retired: boolean }>> {
     const select = { contentHash: true, retiredAt: true } as const;

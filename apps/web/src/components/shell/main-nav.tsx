@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, Code2, FlaskConical, Layers, LayoutDashboard } from 'lucide-react';
+import { BookOpen, Code2, FlaskConical, Layers, LayoutDashboard, ShieldCheck } from 'lucide-react';
 import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 
@@ -12,11 +12,15 @@ const LINKS = [
   { href: '/decks', label: 'Decks', Icon: Layers },
 ] as const;
 
-export function MainNav() {
+const ADMIN_LINK = { href: '/admin', label: 'Admin', Icon: ShieldCheck } as const;
+
+/** The app's sections; admins also get the admin area (learners never see the link). */
+export function MainNav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
+  const links = isAdmin ? [...LINKS, ADMIN_LINK] : LINKS;
   return (
     <nav aria-label="Main" className="main-nav">
-      {LINKS.map(({ href, label, Icon }) => {
+      {links.map(({ href, label, Icon }) => {
         const current = href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link key={href} href={href} className="main-nav__link" aria-current={current ? 'page' : undefined}>
@@ -30,7 +34,7 @@ export function MainNav() {
 }
 
 /** The link's icon, or a spinner while the page it opens is loading (a navigation waits for the server's page). */
-function NavIcon({ Icon }: { Icon: (typeof LINKS)[number]['Icon'] }) {
+function NavIcon({ Icon }: { Icon: (typeof LINKS)[number]['Icon'] | typeof ShieldCheck }) {
   const { pending } = useLinkStatus();
   return pending ? <span className="spinner" role="status" aria-label="Loading" /> : <Icon size={16} aria-hidden="true" />;
 }

@@ -27,7 +27,6 @@ export function BrandMark() {
 }
 
 export function SiteHeader({ viewer }: { viewer: TViewer }) {
-  const signedIn = viewer.status === 'signed-in';
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -35,7 +34,7 @@ export function SiteHeader({ viewer }: { viewer: TViewer }) {
           <BrandMark />
           <span className="brand__name">{PRODUCT_NAME}</span>
         </Link>
-        {signedIn ? <MainNav /> : null}
+        {viewer.status === 'signed-in' ? <MainNav isAdmin={viewer.user.role === 'admin'} /> : null}
         <div className="header-actions" role="group" aria-label="Account">
           <ThemeToggle />
           {viewer.status === 'signed-in' ? (

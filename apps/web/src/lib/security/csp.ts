@@ -1,5 +1,7 @@
 /** The request header that carries this request's nonce from the proxy to the layout. */
 export const NONCE_HEADER = 'x-nonce';
+/** The page's path and query, set by the proxy on every page request. */
+export const PATH_HEADER = 'x-page-path';
 
 /**
  * The web app's security headers. Scripts run only from our origin and only with this request's nonce

@@ -1,0 +1,141 @@
+import { ZAdminProblemListResponse, type TAdminProblemListItem } from '@prep/contracts';
+import { Code2, Plus } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AdminPageHead } from '../../../components/admin/admin-page-head';
+import { LocalTime } from '../../../components/admin/local-time';
+import { ForkProblemButton } from '../../../components/admin/problem-fork';
+import { SourceBadge, StatusBadge } from '../../../components/admin/status-badge';
+import { EmptyState, LoadFailure } from '../../../components/states';
+import { pickParam, SearchField, SelectField } from '../../../components/ui/filter-fields';
+import { serverGet } from '../../../lib/api/server';
+import { capitalise, plural } from '../../../lib/format';
+import { withQuery } from '../../../lib/url';
+
+export const metadata: Metadata = { title: 'Problems · Admin' };
+
+type TSearch = { q?: string; source?: string; status?: string };
+
+export default async function AdminProblemsPage({ searchParams }: { searchParams: Promise<TSearch> }) {
+  const search = await searchParams;
+  const filters = { q: pickParam(search.q), source: pickParam(search.source), status: pickParam(search.status) };
+  const list = await serverGet(withQuery('/api/admin/problems', { ...filters, limit: 200 }), ZAdminProblemListResponse);
+  if (!list.ok) return <LoadFailure failure={list} signInNext="/admin/problems" />;
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <div className="stack stack--lg">
+      <AdminPageHead
+        title="Problems"
+        lead="Authored problems are checked in the grader's sandbox before they can be published. Built-in problems are read-only: fork one to change it."
+        actions={
+          <Link href="/admin/problems/new" className="button button--primary">
+            <Plus size={16} aria-hidden="true" /> New problem
+          </Link>
+        }
+      />
+      <form className="filters" role="search" aria-label="Filter problems" method="get">
+        <SearchField id="admin-problems-q" value={filters.q} placeholder="Title or slug" />
+        <SelectField
+          id="admin-problems-source"
+          name="source"
+          label="Source"
+          value={filters.source}
+          options={[
+            ['authored', 'Authored'],
+            ['builtin', 'Built-in'],
+          ]}
+        />
+        <SelectField
+          id="admin-problems-status"
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={[
+            ['draft', 'Draft'],
+            ['published', 'Published'],
+            ['archived', 'Archived'],
+          ]}
+        />
+        <button type="submit" className="button">
+          Apply
+        </button>
+        {filtered ? (
+          <Link href="/admin/problems" className="button button--ghost">
+            Clear
+          </Link>
+        ) : null}
+      </form>
+      <div className="card card--flush">
+        {list.data.problems.length === 0 ? (
+          <EmptyState icon={<Code2 size={22} />} title={filtered ? 'No problem matches' : 'No problems yet'}>
+            {filtered ? 'Clear the filters to see every problem.' : 'Write one, or fork a built-in problem.'}
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="admin-problems">
+              <thead>
+                <tr>
+                  <th scope="col">Problem</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Difficulty</th>
+                  <th scope="col">Decks</th>
+                  <th scope="col">Updated</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.problems.map((problem) => (
+                  <ProblemRow key={problem.slug} problem={problem} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="pager">
+          <span>{plural(list.data.total, 'problem')}</span>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function ProblemRow({ problem }: { problem: TAdminProblemListItem }) {
+  return (
+    <tr data-testid={`admin-problem-${problem.slug}`}>
+      <td>
+        <div className="title-cell">
+          <Link href={`/admin/problems/${problem.slug}`}>{problem.title}</Link>
+          <span className="row">
+            <SourceBadge source={problem.source} />
+            <code className="muted small">
+              {problem.slug} · v{problem.version}
+            </code>
+          </span>
+        </div>
+      </td>
+      <td>
+        <span className="row">
+          <StatusBadge status={problem.status} />
+          {problem.hasDraft && problem.status !== 'draft' ? <span className="badge badge--warning">Unpublished edits</span> : null}
+        </span>
+      </td>
+      <td>
+        <span className={`difficulty difficulty--${problem.difficulty}`}>{capitalise(problem.difficulty)}</span>
+      </td>
+      <td className="small">{problem.decks.length ? problem.decks.join(', ') : <span className="muted">–</span>}</td>
+      <td className="nowrap small muted">
+        <LocalTime iso={problem.updatedAt} dateOnly />
+      </td>
+      <td className="table__actions">
+        <span className="row">
+          <Link href={`/admin/problems/${problem.slug}`} className="button button--sm">
+            {problem.source === 'builtin' ? 'View' : 'Edit'}
+          </Link>
+          {problem.source === 'builtin' ? <ForkProblemButton slug={problem.slug} title={problem.title} small /> : null}
+        </span>
+      </td>
+    </tr>
+  );
+}
