@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { QUEUE_DASHBOARD_PATH, QueueName, ZAuditPage } from '@prep/contracts';
+import { LabQueueName, QUEUE_DASHBOARD_PATH, QueueName, ZAuditPage } from '@prep/contracts';
 import { QUEUE_DASHBOARD_CSP } from '../src/modules/queue-dashboard/queue-dashboard';
 import { call, signInAs, type TSignedIn } from './support/api-client';
 import { startTestHttpApp } from './support/http-app';
@@ -35,7 +35,8 @@ describe('queue dashboard (Bull Board) at /api/admin/queues', () => {
     });
     expect(res.statusCode).toBe(200);
     const names = (res.json() as { queues: { name: string }[] }).queues.map((q) => q.name).sort();
-    expect(names).toEqual(Object.values(QueueName).sort());
+    expect(names).toEqual([...Object.values(QueueName), ...Object.values(LabQueueName)].sort());
+    expect(names).toEqual(expect.arrayContaining(['grading', 'reminders', 'labs', 'labs-gpu', 'lab-results']));
   });
 
   it('records a change made through it in the audit log', async () => {

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createQueue } from '../queue/redis';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import IORedis from 'ioredis';
-import { AuditAction, ErrorCode, QUEUE_DASHBOARD_PATH, QueueName, SESSION_COOKIE, type TUser } from '@prep/contracts';
+import { AuditAction, ErrorCode, LabQueueName, QUEUE_DASHBOARD_PATH, QueueName, SESSION_COOKIE, type TUser } from '@prep/contracts';
 import { AppError } from '../../common/app-error';
 import { SELF_ONLY_PAGE_CSP } from '../../common/page-csp';
 import { API_ENV } from '../../config/config.tokens';
@@ -17,6 +17,9 @@ import { AuthService } from '../auth/auth.service';
 export const QUEUE_DASHBOARD_CSP = SELF_ONLY_PAGE_CSP;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Every queue named in the contracts: the main worker's and the lab pool's. */
+const DASHBOARD_QUEUES: readonly string[] = [...Object.values(QueueName), ...Object.values(LabQueueName)];
 
 function reject(reply: FastifyReply, error: AppError): FastifyReply {
   return reply.status(error.status).header('content-type', 'application/json; charset=utf-8').send(error.toResponse());
@@ -31,7 +34,7 @@ function queueOf(url: string): string {
 /**
  * Bull Board under /api/admin/queues for admins only: every route under it (page, JSON API, static assets) answers
  * 401 without a session and 403 to a learner, before the board sees the request. It shows every queue named in the
- * contracts (QueueName), and each change made through it (retry, promote, remove, clean, pause, ...) is audited.
+ * contracts (QueueName and LabQueueName), and each change made through it (retry, promote, remove, clean, pause, ...) is audited.
  * Registered as its own Fastify plugin, so the app's other plugins (cookies, security headers) stay independent.
  */
 export async function registerQueueDashboard(app: NestFastifyApplication): Promise<void> {
@@ -40,7 +43,7 @@ export async function registerQueueDashboard(app: NestFastifyApplication): Promi
   const audit = app.get(AuditService);
   // Its own connection (BullMQ connects its queues at once), closed with the app.
   const connection = new IORedis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
-  const queues = Object.values(QueueName).map((name) => createQueue(name, connection, env.QUEUE_PREFIX));
+  const queues = DASHBOARD_QUEUES.map((name) => createQueue(name, connection, env.QUEUE_PREFIX));
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
