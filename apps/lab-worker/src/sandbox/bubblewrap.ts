@@ -1,11 +1,13 @@
 import fs from 'node:fs';
-import { RUNNER_IN_SANDBOX, SANDBOX_DIR, SANDBOX_MOUNT } from '../paths';
+import { RUNNER_IN_SANDBOX, SANDBOX_MOUNT } from '../paths';
 import { MiB, runnerEnvironment, type RunnerSpec, type SandboxBackend, type SandboxRequest } from './sandbox';
 
 export interface BubblewrapOptions {
   /** Python inside the sandbox (the host's, bound read-only with /usr). */
   python: string;
   scratchMb: number;
+  /** The host folder bound read-only at SANDBOX_MOUNT (the runner). */
+  sandboxDir: string;
   /** When the worker runs as root: run each sandbox as this uid + the slot index (never as root). */
   sandboxUid: number | null;
   /** Extra host paths to bind read-only (e.g. a Python outside /usr). */
@@ -79,7 +81,7 @@ export class BubblewrapSandbox implements SandboxBackend {
       '/etc/ld.so.cache',
       ...(this.options.extraReadOnly ?? []).flatMap((p) => ['--ro-bind', p, p]),
       '--ro-bind',
-      SANDBOX_DIR,
+      this.options.sandboxDir,
       SANDBOX_MOUNT,
       '--proc',
       '/proc',

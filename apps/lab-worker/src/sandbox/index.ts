@@ -1,7 +1,9 @@
 import type { LabWorkerEnv } from '../config';
+import { SANDBOX_DIR } from '../paths';
 import { BubblewrapSandbox, processesOf } from './bubblewrap';
 import { DockerSandbox } from './docker';
 import { NoSandbox } from './none';
+import { readableCopy } from './readable-copy';
 import type { SandboxBackend } from './sandbox';
 
 export { NO_SANDBOX_WARNING } from './none';
@@ -27,6 +29,7 @@ export function createSandbox(config: LabWorkerEnv): SandboxBackend {
       return new BubblewrapSandbox({
         python: config.LAB_PYTHON,
         scratchMb: config.LAB_SCRATCH_MB,
+        sandboxDir: root ? readableCopy(SANDBOX_DIR, 'lab-sandbox-') : SANDBOX_DIR,
         sandboxUid: root ? config.LAB_SANDBOX_UID : null,
         extraReadOnly: config.LAB_PYTHON.startsWith('/usr/') ? [] : [parentOfBin(config.LAB_PYTHON)],
         // As root each slot has its own uid, so the limit is the sandbox's alone; otherwise the

@@ -1,4 +1,5 @@
 import type { TLabLimits } from '@prep/contracts';
+import { SANDBOX_DIR } from '../paths';
 import { BubblewrapSandbox } from './bubblewrap';
 import { DockerSandbox } from './docker';
 import { ALLOWED_RUNNER_VARIABLES } from './expected-env';
@@ -56,7 +57,7 @@ describe('docker sandbox command (no engine here: the command is what we can tes
 
 describe('bubblewrap sandbox command', () => {
   const make = (sandboxUid: number | null) =>
-    new BubblewrapSandbox({ python: '/usr/bin/python3', scratchMb: 64, sandboxUid, maxProcesses: () => 64 });
+    new BubblewrapSandbox({ python: '/usr/bin/python3', scratchMb: 64, sandboxDir: SANDBOX_DIR, sandboxUid, maxProcesses: () => 64 });
 
   it('binds nothing writable from the host and isolates every namespace', () => {
     const { argv } = make(60_000).runner(cpu);
