@@ -1,7 +1,7 @@
 'use client';
 
 import { ZLabPage, type TLabPage, type TLabSubmissionView, type TLabStatus } from '@prep/contracts';
-import { ArrowLeft, BookKey, CalendarClock, Cpu, History, Lightbulb, Loader2, RotateCcw, Send } from 'lucide-react';
+import { ArrowLeft, CalendarClock, Cpu, History, Lightbulb, Loader2, RotateCcw, Send } from 'lucide-react';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMounted } from '../../hooks/use-mounted';
@@ -14,6 +14,7 @@ import { labStepIndex, type TLabProgress } from '../../lib/lab-progress';
 import { CodeEditor } from '../code-editor';
 import { Markdown } from '../markdown';
 import { SaveIndicator } from '../problem/problem-workspace';
+import { ReviewBanner } from '../problem/review-banner';
 import { useAutosaveStatus } from '../problem/use-autosave';
 import { ConfirmDialog } from '../ui/dialog';
 import { Kbd, useAriaShortcut } from '../ui/kbd';
@@ -138,20 +139,9 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
       </div>
 
       {fromReview || standing.status === 'due' ? (
-        <div className={`banner ${decided ? 'banner--success' : 'banner--info'}`} data-testid="review-banner">
-          <BookKey size={16} aria-hidden="true" />
-          <p>
-            {decided ? (
-              <>This review is done. </>
-            ) : (
-              <>
-                This lab is due for review: solve it again from memory. Your first accepted submission rates it (Hard if one failed
-                first).{' '}
-              </>
-            )}
-            {fromReview ? <Link href="/review">{decided ? 'Continue the review session' : 'Back to the session'}</Link> : null}
-          </p>
-        </div>
+        <ReviewBanner decided={decided !== null} fromReview={fromReview}>
+          This lab is due for review: solve it again from memory. Your first accepted submission rates it (Hard if one failed first).
+        </ReviewBanner>
       ) : null}
 
       <div className="workspace__panes">

@@ -3,7 +3,6 @@
 import { ZProblemPage, ZRevealResponse, type TProblemPage, type TRevealResponse, type TSubmissionView } from '@prep/contracts';
 import {
   ArrowLeft,
-  BookKey,
   CalendarClock,
   CloudAlert,
   CloudCheck,
@@ -35,6 +34,7 @@ import { ProgressBar } from '../ui/progress';
 import { Tab, TabList, TabPanel, Tabs } from '../ui/tabs';
 import { useToast } from '../ui/toast';
 import { ConceptsPanel } from '../study/concepts-panel';
+import { ReviewBanner } from './review-banner';
 import { StatementPanel } from './statement-panel';
 import { SubmissionHistory } from './submission-history';
 import { useAutosaveStatus, type TAutosave } from './use-autosave';
@@ -208,20 +208,10 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
       </div>
 
       {fromReview || (attempt.counts && page.status === 'due') ? (
-        <div className={`banner ${decided ? 'banner--success' : 'banner--info'}`} data-testid="review-banner">
-          <BookKey size={16} aria-hidden="true" />
-          <p>
-            {decided ? (
-              <>This review is done. </>
-            ) : (
-              <>
-                This problem is due for review: solve it from memory. Your first accepted submit rates it; a hint makes it Hard at best, and
-                showing a solution counts as a lapse.{' '}
-              </>
-            )}
-            {fromReview ? <Link href="/review">{decided ? 'Continue the review session' : 'Back to the session'}</Link> : null}
-          </p>
-        </div>
+        <ReviewBanner decided={decided !== null} fromReview={fromReview}>
+          This problem is due for review: solve it from memory. Your first accepted submit rates it; a hint makes it Hard at best, and
+          showing a solution counts as a lapse.
+        </ReviewBanner>
       ) : null}
 
       <div className="workspace__panes">
