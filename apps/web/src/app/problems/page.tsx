@@ -1,24 +1,17 @@
 import { ZDeckListResponse, ZListProblemsResponse, type TProblemListItem } from '@prep/contracts';
-import { Search, CheckCircle2, Circle, CircleDot, Clock } from 'lucide-react';
+import { Search } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DifficultyBadge, DueText, StatusIcon, TagBadges } from '../../components/practice-cells';
 import { EmptyState, LoadFailure } from '../../components/states';
 import { pickParam, SearchField, SelectField } from '../../components/ui/filter-fields';
 import { serverGet } from '../../lib/api/server';
-import { DueTime } from '../../components/due-time';
 import { capitalise } from '../../lib/format';
 import { withQuery } from '../../lib/url';
 
 export const metadata: Metadata = { title: 'Problems' };
 
 type TSearch = { deck?: string; tag?: string; difficulty?: string; status?: string; q?: string; cursor?: string };
-
-const STATUS_ICON = {
-  solved: <CheckCircle2 size={16} className="status-icon status-icon--solved" aria-label="Solved" />,
-  attempted: <CircleDot size={16} className="status-icon status-icon--attempted" aria-label="Attempted" />,
-  due: <Clock size={16} className="status-icon status-icon--due" aria-label="Due for review" />,
-  new: <Circle size={16} className="status-icon status-icon--new" aria-label="Not started" />,
-} as const;
 
 export default async function ProblemsPage({ searchParams }: { searchParams: Promise<TSearch> }) {
   const search = await searchParams;
@@ -141,32 +134,20 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
 function Row({ item, now }: { item: TProblemListItem; now: Date }) {
   return (
     <tr data-testid={`problem-${item.slug}`}>
-      <td>{STATUS_ICON[item.status]}</td>
+      <td>
+        <StatusIcon status={item.status} />
+      </td>
       <td>
         <Link href={`/problems/${item.slug}`}>{item.title}</Link>
       </td>
       <td>
-        <span className={`difficulty difficulty--${item.difficulty}`}>{capitalise(item.difficulty)}</span>
+        <DifficultyBadge difficulty={item.difficulty} />
       </td>
       <td className="hide-sm">
-        <span className="tag-list">
-          {item.tags.slice(0, 3).map((tag) => (
-            <span key={tag} className="badge">
-              {tag}
-            </span>
-          ))}
-        </span>
+        <TagBadges tags={item.tags} />
       </td>
       <td className="nowrap small">
-        {item.status === 'due' ? (
-          <strong className="due-text">Due now</strong>
-        ) : item.due ? (
-          <span className="muted">
-            <DueTime iso={item.due} serverNow={now.toISOString()} />
-          </span>
-        ) : (
-          <span className="muted">–</span>
-        )}
+        <DueText status={item.status} due={item.due} now={now} />
       </td>
     </tr>
   );

@@ -7,10 +7,11 @@ import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { LocalTime } from '../../../components/admin/local-time';
 import { ForkProblemButton } from '../../../components/admin/problem-fork';
 import { SourceBadge, StatusBadge } from '../../../components/admin/status-badge';
+import { DifficultyBadge } from '../../../components/practice-cells';
 import { EmptyState, LoadFailure } from '../../../components/states';
 import { pickParam, SearchField } from '../../../components/ui/filter-fields';
 import { serverGet } from '../../../lib/api/server';
-import { capitalise, plural } from '../../../lib/format';
+import { plural } from '../../../lib/format';
 import { withQuery } from '../../../lib/url';
 
 export const metadata: Metadata = { title: 'Problems · Admin' };
@@ -75,7 +76,7 @@ function ProblemRow({ problem }: { problem: TAdminProblemListItem }) {
         </span>
       </td>
       <td>
-        <span className={`difficulty difficulty--${problem.difficulty}`}>{capitalise(problem.difficulty)}</span>
+        <DifficultyBadge difficulty={problem.difficulty} />
       </td>
       <td className="small">{problem.decks.length ? problem.decks.join(', ') : <span className="muted">–</span>}</td>
       <td className="nowrap small muted">
