@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DifficultyBadge, DueText, StatusIcon, TagBadges } from '../../components/practice-cells';
 import { EmptyState, LoadFailure } from '../../components/states';
-import { pickParam, SearchField, SelectField } from '../../components/ui/filter-fields';
+import { FilterForm, hasFilter, pickParam, SearchField, SelectField } from '../../components/ui/filter-fields';
 import { serverGet } from '../../lib/api/server';
 import { capitalise } from '../../lib/format';
 import { withQuery } from '../../lib/url';
@@ -31,7 +31,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const tags = all.ok ? [...new Set(all.data.items.flatMap((item) => item.tags))].sort() : [];
   const deckOptions = decks.ok ? decks.data.decks.filter((deck) => deck.kinds.problem > 0) : [];
   const solved = all.ok ? all.data.items.filter((item) => item.status === 'solved').length : null;
-  const filtered = Object.values(filters).some(Boolean);
+  const filtered = hasFilter(filters);
   const now = new Date();
 
   return (
@@ -49,7 +49,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
           </p>
         </div>
       </header>
-      <form className="filters" role="search" aria-label="Filter problems" method="get">
+      <FilterForm label="Filter problems" clearHref="/problems" filtered={filtered}>
         <SearchField id="problems-q" value={filters.q} placeholder="Title, slug or tag" />
         <SelectField
           id="problems-deck"
@@ -78,15 +78,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             ['solved', 'Solved'],
           ]}
         />
-        <button type="submit" className="button">
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/problems" className="button button--ghost">
-            Clear
-          </Link>
-        ) : null}
-      </form>
+      </FilterForm>
       <div className="card card--flush">
         {list.data.items.length === 0 ? (
           <EmptyState icon={<Search size={22} />} title="No problem matches">

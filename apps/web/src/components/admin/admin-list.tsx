@@ -1,38 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SelectField } from '../ui/filter-fields';
-
-/** True when any filter of a list page is set. */
-export function hasFilter(filters: Record<string, string | undefined>): boolean {
-  return Object.values(filters).some(Boolean);
-}
-
-/** The GET filter form of an admin list: its fields, Apply, and Clear (back to `clearHref`) while a filter is set. */
-export function AdminFilters({
-  label,
-  clearHref,
-  filtered,
-  children,
-}: {
-  label: string;
-  clearHref: string;
-  filtered: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <form className="filters" role="search" aria-label={label} method="get">
-      {children}
-      <button type="submit" className="button">
-        Apply
-      </button>
-      {filtered ? (
-        <Link href={clearHref} className="button button--ghost">
-          Clear
-        </Link>
-      ) : null}
-    </form>
-  );
-}
 
 /** The source and status filters of authored content (decks, problems). */
 export function SourceStatusFields({ idPrefix, source, status }: { idPrefix: string; source?: string; status?: string }) {

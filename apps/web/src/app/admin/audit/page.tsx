@@ -10,12 +10,11 @@ import {
 import { History } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminFilters, hasFilter } from '../../../components/admin/admin-list';
 import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { JsonDiffView } from '../../../components/admin/json-diff-view';
 import { LocalTime } from '../../../components/admin/local-time';
 import { EmptyState, LoadFailure } from '../../../components/states';
-import { pickParam, SelectField } from '../../../components/ui/filter-fields';
+import { FilterForm, hasFilter, pickParam, SelectField } from '../../../components/ui/filter-fields';
 import { serverGet } from '../../../lib/api/server';
 import { capitalise } from '../../../lib/format';
 import { withQuery } from '../../../lib/url';
@@ -102,7 +101,7 @@ function AuditShell({
   return (
     <div className="stack stack--lg">
       <AdminPageHead title="Audit log" lead="Who changed what, and when: every admin change with the entity before and after it." />
-      <AdminFilters label="Filter the audit log" clearHref="/admin/audit" filtered={hasFilter(filters)}>
+      <FilterForm label="Filter the audit log" clearHref="/admin/audit" filtered={hasFilter(filters)}>
         <div className="field">
           <label className="field__label" htmlFor="audit-action">
             Action
@@ -141,7 +140,7 @@ function AuditShell({
             placeholder="slug or id"
           />
         </div>
-      </AdminFilters>
+      </FilterForm>
       {error ? (
         <p className="form-alert" role="alert">
           {error}

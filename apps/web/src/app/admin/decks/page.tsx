@@ -2,14 +2,14 @@ import { ZAdminDeckListResponse, type TAdminDeckSummary } from '@prep/contracts'
 import { Layers } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminCount, AdminFilters, AdminTable, hasFilter, SourceStatusFields } from '../../../components/admin/admin-list';
+import { AdminCount, AdminTable, SourceStatusFields } from '../../../components/admin/admin-list';
 import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { ImportDeckButton, NewDeckButton } from '../../../components/admin/deck-create';
 import { ForkDeckButton } from '../../../components/admin/deck-fork';
 import { LocalTime } from '../../../components/admin/local-time';
 import { SourceBadge, StatusBadge } from '../../../components/admin/status-badge';
 import { EmptyState, LoadFailure } from '../../../components/states';
-import { pickParam, SearchField } from '../../../components/ui/filter-fields';
+import { FilterForm, hasFilter, pickParam, SearchField } from '../../../components/ui/filter-fields';
 import { serverGet } from '../../../lib/api/server';
 import { plural } from '../../../lib/format';
 import { withQuery } from '../../../lib/url';
@@ -36,10 +36,10 @@ export default async function AdminDecksPage({ searchParams }: { searchParams: P
           </>
         }
       />
-      <AdminFilters label="Filter decks" clearHref="/admin/decks" filtered={filtered}>
+      <FilterForm label="Filter decks" clearHref="/admin/decks" filtered={filtered}>
         <SearchField id="decks-q" value={filters.q} placeholder="Title or slug" />
         <SourceStatusFields idPrefix="decks" source={filters.source} status={filters.status} />
-      </AdminFilters>
+      </FilterForm>
       <AdminTable
         testId="admin-decks"
         columns={[{ label: 'Deck' }, { label: 'Status' }, { label: 'Items' }, { label: 'Learners' }, { label: 'Updated' }]}

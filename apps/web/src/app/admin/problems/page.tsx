@@ -2,14 +2,14 @@ import { ZAdminProblemListResponse, type TAdminProblemListItem } from '@prep/con
 import { Code2, Plus } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminCount, AdminFilters, AdminTable, hasFilter, SourceStatusFields } from '../../../components/admin/admin-list';
+import { AdminCount, AdminTable, SourceStatusFields } from '../../../components/admin/admin-list';
 import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { LocalTime } from '../../../components/admin/local-time';
 import { ForkProblemButton } from '../../../components/admin/problem-fork';
 import { SourceBadge, StatusBadge } from '../../../components/admin/status-badge';
 import { DifficultyBadge } from '../../../components/practice-cells';
 import { EmptyState, LoadFailure } from '../../../components/states';
-import { pickParam, SearchField } from '../../../components/ui/filter-fields';
+import { FilterForm, hasFilter, pickParam, SearchField } from '../../../components/ui/filter-fields';
 import { serverGet } from '../../../lib/api/server';
 import { plural } from '../../../lib/format';
 import { withQuery } from '../../../lib/url';
@@ -35,10 +35,10 @@ export default async function AdminProblemsPage({ searchParams }: { searchParams
           </Link>
         }
       />
-      <AdminFilters label="Filter problems" clearHref="/admin/problems" filtered={filtered}>
+      <FilterForm label="Filter problems" clearHref="/admin/problems" filtered={filtered}>
         <SearchField id="admin-problems-q" value={filters.q} placeholder="Title or slug" />
         <SourceStatusFields idPrefix="admin-problems" source={filters.source} status={filters.status} />
-      </AdminFilters>
+      </FilterForm>
       <AdminTable
         testId="admin-problems"
         columns={[{ label: 'Problem' }, { label: 'Status' }, { label: 'Difficulty' }, { label: 'Decks' }, { label: 'Updated' }]}

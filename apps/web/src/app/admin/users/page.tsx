@@ -2,12 +2,12 @@ import { ZAdminUserListResponse, type TAdminUser } from '@prep/contracts';
 import { Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminFilters, AdminTable, hasFilter } from '../../../components/admin/admin-list';
+import { AdminTable } from '../../../components/admin/admin-list';
 import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { LocalTime } from '../../../components/admin/local-time';
 import { UserActions, UserRoleSelect } from '../../../components/admin/user-controls';
 import { EmptyState, LoadFailure } from '../../../components/states';
-import { pickParam, SearchField, SelectField } from '../../../components/ui/filter-fields';
+import { FilterForm, hasFilter, pickParam, SearchField, SelectField } from '../../../components/ui/filter-fields';
 import { serverGet } from '../../../lib/api/server';
 import { getViewer } from '../../../lib/session';
 import { withQuery } from '../../../lib/url';
@@ -36,7 +36,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         title="Users"
         lead="Find an account, make someone an admin, or disable an account (its sessions end at once; its progress is kept)."
       />
-      <AdminFilters label="Filter users" clearHref="/admin/users" filtered={filtered}>
+      <FilterForm label="Filter users" clearHref="/admin/users" filtered={filtered}>
         <SearchField id="users-q" value={filters.q} placeholder="Email or name" />
         <SelectField
           id="users-role"
@@ -58,7 +58,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             ['disabled', 'Disabled'],
           ]}
         />
-      </AdminFilters>
+      </FilterForm>
       <AdminTable
         testId="users-table"
         columns={[{ label: 'Account' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined', className: 'hide-sm' }]}
