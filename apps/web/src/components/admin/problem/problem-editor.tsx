@@ -28,6 +28,7 @@ import { ForkProblemButton } from '../problem-fork';
 import { SourceBadge, StatusBadge } from '../status-badge';
 import { useAdminCall } from '../use-admin-call';
 import { CheckReport, CheckStateBadge, FailureList } from './check-report';
+import { NumberField } from './number-field';
 import { ProblemHistory } from './problem-history';
 import { draftToTests, TestsEditor, type TTestsDraft } from './tests-editor';
 
@@ -659,6 +660,12 @@ function CodeField({
   );
 }
 
+const LIMIT_FIELDS: readonly (readonly [keyof TAuthoredProblem['limits'], string, string])[] = [
+  ['timeMsPerTest', 'p-time-test', 'Time per test (ms)'],
+  ['timeMsTotal', 'p-time-total', 'Time in all (ms)'],
+  ['memoryMb', 'p-memory', 'Memory (MB)'],
+];
+
 function JudgingFields({
   source,
   readOnly,
@@ -700,28 +707,22 @@ function JudgingFields({
         </Field>
         {judge.compare === 'float' ? (
           <>
-            <Field id="p-abs" label="Absolute tolerance">
-              <input
-                id="p-abs"
-                type="number"
-                step="any"
-                className="field__input"
-                value={judge.tolerance?.abs ?? 0}
-                readOnly={readOnly}
-                onChange={(e) => setJudge({ tolerance: { abs: e.target.valueAsNumber, rel: judge.tolerance?.rel ?? 0 } })}
-              />
-            </Field>
-            <Field id="p-rel" label="Relative tolerance">
-              <input
-                id="p-rel"
-                type="number"
-                step="any"
-                className="field__input"
-                value={judge.tolerance?.rel ?? 0}
-                readOnly={readOnly}
-                onChange={(e) => setJudge({ tolerance: { rel: e.target.valueAsNumber, abs: judge.tolerance?.abs ?? 0 } })}
-              />
-            </Field>
+            <NumberField
+              id="p-abs"
+              label="Absolute tolerance"
+              step="any"
+              value={judge.tolerance?.abs ?? 0}
+              readOnly={readOnly}
+              onChange={(value) => setJudge({ tolerance: { abs: value, rel: judge.tolerance?.rel ?? 0 } })}
+            />
+            <NumberField
+              id="p-rel"
+              label="Relative tolerance"
+              step="any"
+              value={judge.tolerance?.rel ?? 0}
+              readOnly={readOnly}
+              onChange={(value) => setJudge({ tolerance: { rel: value, abs: judge.tolerance?.abs ?? 0 } })}
+            />
           </>
         ) : null}
         <Field id="p-output" label="The answer is" hint="For in-place problems, the argument the function changes (0 = first).">
@@ -743,36 +744,16 @@ function JudgingFields({
       </div>
       <h3>Limits</h3>
       <div className="field-row">
-        <Field id="p-time-test" label="Time per test (ms)">
-          <input
-            id="p-time-test"
-            type="number"
-            className="field__input"
-            value={source.limits.timeMsPerTest}
+        {LIMIT_FIELDS.map(([key, id, label]) => (
+          <NumberField
+            key={key}
+            id={id}
+            label={label}
+            value={source.limits[key]}
             readOnly={readOnly}
-            onChange={(e) => setLimit('timeMsPerTest', e.target.valueAsNumber)}
+            onChange={(value) => setLimit(key, value)}
           />
-        </Field>
-        <Field id="p-time-total" label="Time in all (ms)">
-          <input
-            id="p-time-total"
-            type="number"
-            className="field__input"
-            value={source.limits.timeMsTotal}
-            readOnly={readOnly}
-            onChange={(e) => setLimit('timeMsTotal', e.target.valueAsNumber)}
-          />
-        </Field>
-        <Field id="p-memory" label="Memory (MB)">
-          <input
-            id="p-memory"
-            type="number"
-            className="field__input"
-            value={source.limits.memoryMb}
-            readOnly={readOnly}
-            onChange={(e) => setLimit('memoryMb', e.target.valueAsNumber)}
-          />
-        </Field>
+        ))}
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { caseToRow, rowToCase, type TCaseRow } from '../../../lib/admin/problem-form';
 import { CodeEditor } from '../../code-editor';
 import { Field } from '../../ui/field';
+import { NumberField } from './number-field';
 
 export type TTestsDraft = { helpers: string; rows: TCaseRow[]; generators: TAuthoredGenerator[] };
 
@@ -251,26 +252,20 @@ export function TestsEditor({
                   onChange={(e) => setGenerator(index, { name: e.target.value })}
                 />
               </Field>
-              <Field id={`gen-${index}-count`} label="Count">
-                <input
-                  id={`gen-${index}-count`}
-                  type="number"
-                  className="field__input"
-                  value={generator.count}
-                  readOnly={readOnly}
-                  onChange={(e) => setGenerator(index, { count: e.target.valueAsNumber })}
-                />
-              </Field>
-              <Field id={`gen-${index}-seed`} label="Seed">
-                <input
-                  id={`gen-${index}-seed`}
-                  type="number"
-                  className="field__input"
-                  value={generator.seed}
-                  readOnly={readOnly}
-                  onChange={(e) => setGenerator(index, { seed: e.target.valueAsNumber })}
-                />
-              </Field>
+              <NumberField
+                id={`gen-${index}-count`}
+                label="Count"
+                value={generator.count}
+                readOnly={readOnly}
+                onChange={(count) => setGenerator(index, { count })}
+              />
+              <NumberField
+                id={`gen-${index}-seed`}
+                label="Seed"
+                value={generator.seed}
+                readOnly={readOnly}
+                onChange={(seed) => setGenerator(index, { seed })}
+              />
               {readOnly ? null : (
                 <button
                   type="button"
