@@ -1,7 +1,7 @@
 'use client';
 
 import { ZLabPage, type TLabPage, type TLabSubmissionView, type TLabStatus } from '@prep/contracts';
-import { ArrowLeft, CalendarClock, Cpu, History, Lightbulb, Loader2, RotateCcw, Send } from 'lucide-react';
+import { ArrowLeft, CalendarClock, Cpu, History, Lightbulb, Loader2, Send } from 'lucide-react';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMounted } from '../../hooks/use-mounted';
@@ -14,9 +14,9 @@ import { labStepIndex, type TLabProgress } from '../../lib/lab-progress';
 import { CodeEditor } from '../code-editor';
 import { Markdown } from '../markdown';
 import { SaveIndicator } from '../problem/problem-workspace';
+import { ResetCodeButton } from '../problem/reset-code-button';
 import { ReviewBanner } from '../problem/review-banner';
 import { useAutosaveStatus } from '../problem/use-autosave';
-import { ConfirmDialog } from '../ui/dialog';
 import { Kbd, useAriaShortcut } from '../ui/kbd';
 import { Tab, TabList, TabPanel, Tabs } from '../ui/tabs';
 import { useToast } from '../ui/toast';
@@ -212,17 +212,7 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
         <section className="pane pane--right" aria-label="Your solution">
           <div className="editor-bar">
             <span className="small muted">solution.py · Python with PyTorch</span>
-            <ConfirmDialog
-              title="Start over from the starter code?"
-              description="Your current code is replaced by the starter. Your submissions keep their code."
-              confirmLabel="Reset code"
-              onConfirm={() => setCode(lab.starter)}
-              trigger={
-                <button type="button" className="button button--ghost button--sm">
-                  <RotateCcw size={14} aria-hidden="true" /> Reset
-                </button>
-              }
-            />
+            <ResetCodeButton onConfirm={() => setCode(lab.starter)} />
           </div>
           <div className="editor-host" data-testid="editor">
             <CodeEditor

@@ -12,7 +12,6 @@ import {
   Loader2,
   Play,
   Plus,
-  RotateCcw,
   Send,
   Trash2,
 } from 'lucide-react';
@@ -34,6 +33,7 @@ import { ProgressBar } from '../ui/progress';
 import { Tab, TabList, TabPanel, Tabs } from '../ui/tabs';
 import { useToast } from '../ui/toast';
 import { ConceptsPanel } from '../study/concepts-panel';
+import { ResetCodeButton } from './reset-code-button';
 import { ReviewBanner } from './review-banner';
 import { StatementPanel } from './statement-panel';
 import { SubmissionHistory } from './submission-history';
@@ -288,17 +288,7 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
                   My last accepted
                 </button>
               ) : null}
-              <ConfirmDialog
-                title="Start over from the starter code?"
-                description="Your current code is replaced by the starter. Your submissions keep their code."
-                confirmLabel="Reset code"
-                onConfirm={() => setCode(problem.starter)}
-                trigger={
-                  <button type="button" className="button button--ghost button--sm">
-                    <RotateCcw size={14} aria-hidden="true" /> Reset
-                  </button>
-                }
-              />
+              <ResetCodeButton onConfirm={() => setCode(problem.starter)} />
             </div>
           </div>
           <div className="editor-host" data-testid="editor">
