@@ -1,4 +1,5 @@
 import { CheckCircle2, Circle, CircleDot, Clock } from 'lucide-react';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { capitalise } from '../lib/format';
 import { DueTime } from './due-time';
@@ -14,8 +15,29 @@ const STATUS_ICON: Record<TPracticeStatus, ReactNode> = {
   new: <Circle size={16} className="status-icon status-icon--new" aria-label="Not started" />,
 };
 
-export function StatusIcon({ status }: { status: TPracticeStatus }) {
-  return STATUS_ICON[status];
+/** The first cells of a problem or lab row: my status, the linked title, the difficulty. */
+export function ItemLeadCells({
+  status,
+  href,
+  title,
+  difficulty,
+}: {
+  status: TPracticeStatus;
+  href: string;
+  title: string;
+  difficulty: string;
+}) {
+  return (
+    <>
+      <td>{STATUS_ICON[status]}</td>
+      <td>
+        <Link href={href}>{title}</Link>
+      </td>
+      <td>
+        <DifficultyBadge difficulty={difficulty} />
+      </td>
+    </>
+  );
 }
 
 export function DifficultyBadge({ difficulty }: { difficulty: string }) {

@@ -1,8 +1,7 @@
 import { ZListLabsResponse, type TLabListItem } from '@prep/contracts';
 import { FlaskConical } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { DifficultyBadge, DueText, StatusIcon, TagBadges } from '../../components/practice-cells';
+import { DueText, ItemLeadCells, TagBadges } from '../../components/practice-cells';
 import { EmptyState, LoadFailure } from '../../components/states';
 import { serverGet } from '../../lib/api/server';
 import { LAB_DEVICE_LABEL } from '../../lib/lab-format';
@@ -71,15 +70,7 @@ export default async function LabsPage() {
 function Row({ item, now }: { item: TLabListItem; now: Date }) {
   return (
     <tr data-testid={`lab-${item.slug}`}>
-      <td>
-        <StatusIcon status={item.status} />
-      </td>
-      <td>
-        <Link href={`/labs/${item.slug}`}>{item.title}</Link>
-      </td>
-      <td>
-        <DifficultyBadge difficulty={item.difficulty} />
-      </td>
+      <ItemLeadCells status={item.status} href={`/labs/${item.slug}`} title={item.title} difficulty={item.difficulty} />
       <td className="nowrap small">{LAB_DEVICE_LABEL[item.device]}</td>
       <td className="hide-sm">
         <TagBadges tags={item.tags} />

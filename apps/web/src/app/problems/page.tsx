@@ -2,7 +2,7 @@ import { ZDeckListResponse, ZListProblemsResponse, type TProblemListItem } from 
 import { Search } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DifficultyBadge, DueText, StatusIcon, TagBadges } from '../../components/practice-cells';
+import { DueText, ItemLeadCells, TagBadges } from '../../components/practice-cells';
 import { EmptyState, LoadFailure } from '../../components/states';
 import { FilterForm, hasFilter, pickParam, SearchField, SelectField } from '../../components/ui/filter-fields';
 import { serverGet } from '../../lib/api/server';
@@ -126,15 +126,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
 function Row({ item, now }: { item: TProblemListItem; now: Date }) {
   return (
     <tr data-testid={`problem-${item.slug}`}>
-      <td>
-        <StatusIcon status={item.status} />
-      </td>
-      <td>
-        <Link href={`/problems/${item.slug}`}>{item.title}</Link>
-      </td>
-      <td>
-        <DifficultyBadge difficulty={item.difficulty} />
-      </td>
+      <ItemLeadCells status={item.status} href={`/problems/${item.slug}`} title={item.title} difficulty={item.difficulty} />
       <td className="hide-sm">
         <TagBadges tags={item.tags} />
       </td>
