@@ -8,7 +8,7 @@ import { useFormSubmit } from '../../hooks/use-form-submit';
 import { api } from '../../lib/api/browser';
 import { bytesToBase64, parseTags, slugify } from '../../lib/admin/text';
 import { Dialog } from '../ui/dialog';
-import { Field } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
 import { useToast } from '../ui/toast';
 
 /** "New deck": slug (made from the title until edited), title, description and tags; opens the new draft. */
@@ -44,11 +44,7 @@ export function NewDeckButton() {
       }
     >
       <form className="stack" onSubmit={(event) => void create(event)} noValidate>
-        {errors.form ? (
-          <p className="form-alert" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <Field id="deck-title" label="Title" error={errors.fields.title}>
           <input id="deck-title" className="field__input" value={title} onChange={(e) => setTitle(e.target.value)} required />
         </Field>

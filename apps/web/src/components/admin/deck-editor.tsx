@@ -9,7 +9,7 @@ import { api, apiRequest } from '../../lib/api/browser';
 import { parseTags } from '../../lib/admin/text';
 import { plural } from '../../lib/format';
 import { ConfirmDialog } from '../ui/dialog';
-import { Field } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
 import { AdminPageHead } from './admin-page-head';
 import { CardImport } from './card-import';
 import { ForkDeckButton } from './deck-fork';
@@ -179,11 +179,7 @@ function DeckDetailsForm({ detail }: { detail: TAdminDeckDetail }) {
         Details
       </h2>
       <form className="stack" onSubmit={(event) => void save(event)} noValidate>
-        {errors.form ? (
-          <p className="form-alert" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <Field id="deck-edit-title" label="Title" error={errors.fields.title}>
           <input id="deck-edit-title" className="field__input" value={title} onChange={(e) => setTitle(e.target.value)} />
         </Field>

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import type { TApiResult } from '../../lib/api/result';
 import { Dialog } from '../ui/dialog';
-import { Field } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
 import { useAdminCall } from './use-admin-call';
 
 type TForkBody = { slug: string; title?: string | undefined };
@@ -64,11 +64,7 @@ export function ForkButton<T>({
       }
     >
       <form className="stack" onSubmit={(event) => void fork(event)} noValidate>
-        {errors.form ? (
-          <p className="form-alert" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <Field id={`${idPrefix}-slug`} label="New slug" error={errors.fields.slug}>
           <input id={`${idPrefix}-slug`} className="field__input" value={newSlug} onChange={(e) => setNewSlug(e.target.value)} />
         </Field>

@@ -33,3 +33,12 @@ export function Field({
     </div>
   );
 }
+
+/** What went wrong with a whole form (not one field), announced as it appears; nothing when all is well. */
+export function FormAlert({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p className="form-alert" role="alert">
+      {message}
+    </p>
+  ) : null;
+}

@@ -14,6 +14,7 @@ import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { JsonDiffView } from '../../../components/admin/json-diff-view';
 import { LocalTime } from '../../../components/admin/local-time';
 import { EmptyState, LoadFailure } from '../../../components/states';
+import { FormAlert } from '../../../components/ui/field';
 import { FilterForm, hasFilter, pickParam, SelectField } from '../../../components/ui/filter-fields';
 import { serverGet } from '../../../lib/api/server';
 import { capitalise } from '../../../lib/format';
@@ -141,11 +142,7 @@ function AuditShell({
           />
         </div>
       </FilterForm>
-      {error ? (
-        <p className="form-alert" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={error} />
       {children}
     </div>
   );
