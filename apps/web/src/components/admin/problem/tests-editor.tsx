@@ -127,12 +127,11 @@ export function TestsEditor({
                 {draft.rows.map((row, index) => (
                   <tr key={index}>
                     <td>
-                      <input
-                        className="field__input field__input--cell"
-                        aria-label={`Name of test ${index + 1}`}
+                      <CellInput
+                        label={`Name of test ${index + 1}`}
                         value={row.name}
                         readOnly={readOnly}
-                        onChange={(e) => setRow(index, { name: e.target.value })}
+                        onChange={(name) => setRow(index, { name })}
                       />
                     </td>
                     <td className="center">
@@ -157,22 +156,22 @@ export function TestsEditor({
                       </select>
                     </td>
                     <td>
-                      <input
-                        className="field__input field__input--cell field__input--mono"
-                        aria-label={`Arguments of test ${index + 1}`}
+                      <CellInput
+                        label={`Arguments of test ${index + 1}`}
+                        mono
                         value={row.args}
                         readOnly={readOnly}
-                        onChange={(e) => setRow(index, { args: e.target.value })}
+                        onChange={(args) => setRow(index, { args })}
                       />
                     </td>
                     <td>
-                      <input
-                        className="field__input field__input--cell field__input--mono"
-                        aria-label={`Expected output of test ${index + 1}`}
+                      <CellInput
+                        label={`Expected output of test ${index + 1}`}
+                        mono
                         placeholder="from the reference"
                         value={row.expected}
                         readOnly={readOnly}
-                        onChange={(e) => setRow(index, { expected: e.target.value })}
+                        onChange={(expected) => setRow(index, { expected })}
                       />
                     </td>
                     <td>
@@ -302,5 +301,33 @@ export function TestsEditor({
         </div>
       </section>
     </div>
+  );
+}
+
+/** A text input filling a cell of the tests table. */
+function CellInput({
+  label,
+  mono = false,
+  placeholder,
+  value,
+  readOnly,
+  onChange,
+}: {
+  label: string;
+  mono?: boolean;
+  placeholder?: string;
+  value: string;
+  readOnly: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      className={`field__input field__input--cell${mono ? ' field__input--mono' : ''}`}
+      aria-label={label}
+      placeholder={placeholder}
+      value={value}
+      readOnly={readOnly}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
