@@ -35,9 +35,9 @@ export function Field({
 }
 
 /** What went wrong with a whole form (not one field), announced as it appears; nothing when all is well. */
-export function FormAlert({ message }: { message: string | null | undefined }) {
+export function FormAlert({ message, testId }: { message: string | null | undefined; testId?: string }) {
   return message ? (
-    <p className="form-alert" role="alert">
+    <p className="form-alert" role="alert" data-testid={testId}>
       {message}
     </p>
   ) : null;
