@@ -28,7 +28,7 @@ import { ForkProblemButton } from '../problem-fork';
 import { SourceBadge, StatusBadge } from '../status-badge';
 import { useAdminCall } from '../use-admin-call';
 import { CheckReport, CheckStateBadge, FailureList } from './check-report';
-import { NumberField } from './number-field';
+import { NumberField, TextField } from './editor-fields';
 import { ProblemHistory } from './problem-history';
 import { draftToTests, TestsEditor, type TTestsDraft } from './tests-editor';
 
@@ -341,9 +341,14 @@ export function ProblemEditor({
                   ))}
                 </select>
               </Field>
-              <Field id="p-tags" label="Tags" hint="Separated by commas or spaces.">
-                <input id="p-tags" className="field__input" value={tags} readOnly={readOnly} onChange={(e) => setTags(e.target.value)} />
-              </Field>
+              <TextField
+                id="p-tags"
+                label="Tags"
+                hint="Separated by commas or spaces."
+                value={tags}
+                readOnly={readOnly}
+                onChange={setTags}
+              />
               <Field id="p-minutes" label="Expected minutes" hint="Empty: by difficulty.">
                 <input
                   id="p-minutes"
@@ -366,24 +371,23 @@ export function ProblemEditor({
           </TabPanel>
           <TabPanel value="code" className="stack">
             <div className="field-row">
-              <Field id="p-function" label="Function name">
-                <input
-                  id="p-function"
-                  className="field__input field__input--mono"
-                  value={source.functionName}
-                  readOnly={readOnly}
-                  onChange={(e) => set('functionName', e.target.value)}
-                />
-              </Field>
-              <Field id="p-signature" label="Signature" hint="A TypeScript declaration without a body.">
-                <input
-                  id="p-signature"
-                  className="field__input field__input--mono"
-                  value={source.signature}
-                  readOnly={readOnly}
-                  onChange={(e) => set('signature', e.target.value)}
-                />
-              </Field>
+              <TextField
+                id="p-function"
+                label="Function name"
+                mono
+                value={source.functionName}
+                readOnly={readOnly}
+                onChange={(v) => set('functionName', v)}
+              />
+              <TextField
+                id="p-signature"
+                label="Signature"
+                hint="A TypeScript declaration without a body."
+                mono
+                value={source.signature}
+                readOnly={readOnly}
+                onChange={(v) => set('signature', v)}
+              />
             </div>
             <CodeField
               label="Starter"

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { caseToRow, rowToCase, type TCaseRow } from '../../../lib/admin/problem-form';
 import { CodeEditor } from '../../code-editor';
 import { Field } from '../../ui/field';
-import { NumberField } from './number-field';
+import { NumberField, TextField } from './editor-fields';
 
 export type TTestsDraft = { helpers: string; rows: TCaseRow[]; generators: TAuthoredGenerator[] };
 
@@ -242,15 +242,13 @@ export function TestsEditor({
         {draft.generators.map((generator, index) => (
           <div key={index} className="generator card card--inset stack">
             <div className="field-row">
-              <Field id={`gen-${index}-name`} label="Name">
-                <input
-                  id={`gen-${index}-name`}
-                  className="field__input"
-                  value={generator.name}
-                  readOnly={readOnly}
-                  onChange={(e) => setGenerator(index, { name: e.target.value })}
-                />
-              </Field>
+              <TextField
+                id={`gen-${index}-name`}
+                label="Name"
+                value={generator.name}
+                readOnly={readOnly}
+                onChange={(name) => setGenerator(index, { name })}
+              />
               <NumberField
                 id={`gen-${index}-count`}
                 label="Count"

@@ -30,3 +30,34 @@ export function NumberField({
     </Field>
   );
 }
+
+/** A labelled one-line text input of the problem editor (`mono` for code: names, signatures). */
+export function TextField({
+  id,
+  label,
+  hint,
+  mono = false,
+  value,
+  readOnly,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  mono?: boolean;
+  value: string;
+  readOnly: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      <input
+        id={id}
+        className={`field__input${mono ? ' field__input--mono' : ''}`}
+        value={value}
+        readOnly={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
