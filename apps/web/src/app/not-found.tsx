@@ -1,21 +1,9 @@
-import Link from 'next/link';
+import { StatusPanel } from '../components/states';
 
 export default function NotFound() {
   return (
-    <section className="card state-panel" aria-labelledby="not-found-title">
-      <div className="state-panel__code" aria-hidden="true">
-        404
-      </div>
-      <h1 id="not-found-title">Page not found</h1>
-      <p>The page you asked for does not exist, or it is not yours to see.</p>
-      <div className="row">
-        <Link href="/" className="button button--primary">
-          Go to Today
-        </Link>
-        <Link href="/decks" className="button">
-          Browse decks
-        </Link>
-      </div>
-    </section>
+    <StatusPanel code={404} titleId="not-found-title" title="Page not found">
+      The page you asked for does not exist, or it is not yours to see.
+    </StatusPanel>
   );
 }

@@ -9,6 +9,7 @@ import { postJson } from '../lib/api-client';
 import { AUTH_ENDPOINT, buildAuthRequest, safeNext, type TAuthMode } from '../lib/auth-forms';
 import { NO_ERRORS, type TFormErrors } from '../lib/form-errors';
 import { browserTimezone } from '../lib/timezone';
+import { Field, FormAlert } from './ui/field';
 
 type TFieldSpec = {
   name: 'email' | 'password' | 'displayName';
@@ -99,20 +100,13 @@ export function AuthForm({ mode, next }: { mode: TAuthMode; next?: string }) {
 
   return (
     <form ref={formRef} className="auth-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
-      {errors.form ? (
-        <p role="alert" className="form-alert" data-testid="form-error">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormAlert message={errors.form} testId="form-error" />
       {FIELDS[mode].map((field) => {
         const id = `${mode}-${field.name}`;
         const error = errors.fields[field.name];
         const describedBy = [error ? `${id}-error` : null, field.hint ? `${id}-hint` : null].filter(Boolean).join(' ');
         return (
-          <div className="field" key={field.name}>
-            <label htmlFor={id} className="field__label">
-              {field.label}
-            </label>
+          <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
             <input
               id={id}
               name={field.name}
@@ -124,17 +118,7 @@ export function AuthForm({ mode, next }: { mode: TAuthMode; next?: string }) {
               className="field__input"
               disabled={pending}
             />
-            {field.hint ? (
-              <p id={`${id}-hint`} className="field__hint">
-                {field.hint}
-              </p>
-            ) : null}
-            {error ? (
-              <p id={`${id}-error`} className="field__error">
-                {error}
-              </p>
-            ) : null}
-          </div>
+          </Field>
         );
       })}
       <button type="submit" className="button button--primary button--block" disabled={pending}>

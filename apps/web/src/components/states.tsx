@@ -53,3 +53,36 @@ export function LoadFailure({ failure, signInNext }: { failure: TApiFailure; sig
     </section>
   );
 }
+
+/** The page of an HTTP error status (404, 403): the code, what happened, and the way back to studying. */
+export function StatusPanel({
+  code,
+  titleId,
+  title,
+  testId,
+  children,
+}: {
+  code: number;
+  titleId: string;
+  title: ReactNode;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="card state-panel" aria-labelledby={titleId} data-testid={testId}>
+      <div className="state-panel__code" aria-hidden="true">
+        {code}
+      </div>
+      <h1 id={titleId}>{title}</h1>
+      <p>{children}</p>
+      <div className="row">
+        <Link href="/" className="button button--primary">
+          Go to Today
+        </Link>
+        <Link href="/decks" className="button">
+          Browse decks
+        </Link>
+      </div>
+    </section>
+  );
+}

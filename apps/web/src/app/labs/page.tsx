@@ -1,21 +1,12 @@
 import { ZListLabsResponse, type TLabListItem } from '@prep/contracts';
-import { CheckCircle2, Circle, CircleDot, Clock, FlaskConical } from 'lucide-react';
+import { FlaskConical } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { DueTime } from '../../components/due-time';
+import { DueText, ItemLeadCells, TagBadges } from '../../components/practice-cells';
 import { EmptyState, LoadFailure } from '../../components/states';
 import { serverGet } from '../../lib/api/server';
-import { capitalise } from '../../lib/format';
 import { LAB_DEVICE_LABEL } from '../../lib/lab-format';
 
 export const metadata: Metadata = { title: 'Labs' };
-
-const STATUS_ICON = {
-  solved: <CheckCircle2 size={16} className="status-icon status-icon--solved" aria-label="Solved" />,
-  attempted: <CircleDot size={16} className="status-icon status-icon--attempted" aria-label="Attempted" />,
-  due: <Clock size={16} className="status-icon status-icon--due" aria-label="Due for review" />,
-  new: <Circle size={16} className="status-icon status-icon--new" aria-label="Not started" />,
-} as const;
 
 export default async function LabsPage() {
   const list = await serverGet('/api/labs', ZListLabsResponse);
@@ -79,33 +70,13 @@ export default async function LabsPage() {
 function Row({ item, now }: { item: TLabListItem; now: Date }) {
   return (
     <tr data-testid={`lab-${item.slug}`}>
-      <td>{STATUS_ICON[item.status]}</td>
-      <td>
-        <Link href={`/labs/${item.slug}`}>{item.title}</Link>
-      </td>
-      <td>
-        <span className={`difficulty difficulty--${item.difficulty}`}>{capitalise(item.difficulty)}</span>
-      </td>
+      <ItemLeadCells status={item.status} href={`/labs/${item.slug}`} title={item.title} difficulty={item.difficulty} />
       <td className="nowrap small">{LAB_DEVICE_LABEL[item.device]}</td>
       <td className="hide-sm">
-        <span className="tag-list">
-          {item.tags.slice(0, 3).map((tag) => (
-            <span key={tag} className="badge">
-              {tag}
-            </span>
-          ))}
-        </span>
+        <TagBadges tags={item.tags} />
       </td>
       <td className="nowrap small hide-sm">
-        {item.status === 'due' ? (
-          <strong className="due-text">Due now</strong>
-        ) : item.due ? (
-          <span className="muted">
-            <DueTime iso={item.due} serverNow={now.toISOString()} />
-          </span>
-        ) : (
-          <span className="muted">–</span>
-        )}
+        <DueText status={item.status} due={item.due} now={now} />
       </td>
     </tr>
   );

@@ -1,24 +1,17 @@
 import { ZDeckListResponse, ZListProblemsResponse, type TProblemListItem } from '@prep/contracts';
-import { Search, CheckCircle2, Circle, CircleDot, Clock } from 'lucide-react';
+import { Search } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DueText, ItemLeadCells, TagBadges } from '../../components/practice-cells';
 import { EmptyState, LoadFailure } from '../../components/states';
-import { pickParam, SearchField, SelectField } from '../../components/ui/filter-fields';
+import { FilterForm, hasFilter, pickParam, SearchField, SelectField } from '../../components/ui/filter-fields';
 import { serverGet } from '../../lib/api/server';
-import { DueTime } from '../../components/due-time';
 import { capitalise } from '../../lib/format';
 import { withQuery } from '../../lib/url';
 
 export const metadata: Metadata = { title: 'Problems' };
 
 type TSearch = { deck?: string; tag?: string; difficulty?: string; status?: string; q?: string; cursor?: string };
-
-const STATUS_ICON = {
-  solved: <CheckCircle2 size={16} className="status-icon status-icon--solved" aria-label="Solved" />,
-  attempted: <CircleDot size={16} className="status-icon status-icon--attempted" aria-label="Attempted" />,
-  due: <Clock size={16} className="status-icon status-icon--due" aria-label="Due for review" />,
-  new: <Circle size={16} className="status-icon status-icon--new" aria-label="Not started" />,
-} as const;
 
 export default async function ProblemsPage({ searchParams }: { searchParams: Promise<TSearch> }) {
   const search = await searchParams;
@@ -38,7 +31,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
   const tags = all.ok ? [...new Set(all.data.items.flatMap((item) => item.tags))].sort() : [];
   const deckOptions = decks.ok ? decks.data.decks.filter((deck) => deck.kinds.problem > 0) : [];
   const solved = all.ok ? all.data.items.filter((item) => item.status === 'solved').length : null;
-  const filtered = Object.values(filters).some(Boolean);
+  const filtered = hasFilter(filters);
   const now = new Date();
 
   return (
@@ -56,7 +49,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
           </p>
         </div>
       </header>
-      <form className="filters" role="search" aria-label="Filter problems" method="get">
+      <FilterForm label="Filter problems" clearHref="/problems" filtered={filtered}>
         <SearchField id="problems-q" value={filters.q} placeholder="Title, slug or tag" />
         <SelectField
           id="problems-deck"
@@ -85,15 +78,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
             ['solved', 'Solved'],
           ]}
         />
-        <button type="submit" className="button">
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/problems" className="button button--ghost">
-            Clear
-          </Link>
-        ) : null}
-      </form>
+      </FilterForm>
       <div className="card card--flush">
         {list.data.items.length === 0 ? (
           <EmptyState icon={<Search size={22} />} title="No problem matches">
@@ -141,32 +126,12 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Pro
 function Row({ item, now }: { item: TProblemListItem; now: Date }) {
   return (
     <tr data-testid={`problem-${item.slug}`}>
-      <td>{STATUS_ICON[item.status]}</td>
-      <td>
-        <Link href={`/problems/${item.slug}`}>{item.title}</Link>
-      </td>
-      <td>
-        <span className={`difficulty difficulty--${item.difficulty}`}>{capitalise(item.difficulty)}</span>
-      </td>
+      <ItemLeadCells status={item.status} href={`/problems/${item.slug}`} title={item.title} difficulty={item.difficulty} />
       <td className="hide-sm">
-        <span className="tag-list">
-          {item.tags.slice(0, 3).map((tag) => (
-            <span key={tag} className="badge">
-              {tag}
-            </span>
-          ))}
-        </span>
+        <TagBadges tags={item.tags} />
       </td>
       <td className="nowrap small">
-        {item.status === 'due' ? (
-          <strong className="due-text">Due now</strong>
-        ) : item.due ? (
-          <span className="muted">
-            <DueTime iso={item.due} serverNow={now.toISOString()} />
-          </span>
-        ) : (
-          <span className="muted">–</span>
-        )}
+        <DueText status={item.status} due={item.due} now={now} />
       </td>
     </tr>
   );

@@ -16,7 +16,7 @@ import { api, apiRequest } from '../../lib/api/browser';
 import { parseTags } from '../../lib/admin/text';
 import { Markdown } from '../markdown';
 import { ConfirmDialog } from '../ui/dialog';
-import { Field } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
 import { AdminPageHead } from './admin-page-head';
 import { JsonDiffView } from './json-diff-view';
 import { LocalTime } from './local-time';
@@ -91,11 +91,7 @@ export function CardEditor({
       />
       <div className="editor-split">
         <form className="card stack" onSubmit={(event) => void save(event)} noValidate aria-label="Card">
-          {errors.form ? (
-            <p className="form-alert" role="alert">
-              {errors.form}
-            </p>
-          ) : null}
+          <FormAlert message={errors.form} />
           <Field
             id="card-front"
             label="Front"

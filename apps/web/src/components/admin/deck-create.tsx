@@ -8,8 +8,9 @@ import { useFormSubmit } from '../../hooks/use-form-submit';
 import { api } from '../../lib/api/browser';
 import { bytesToBase64, parseTags, slugify } from '../../lib/admin/text';
 import { Dialog } from '../ui/dialog';
-import { Field } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
 import { useToast } from '../ui/toast';
+import { DeckDescriptionTagsFields } from './deck-fields';
 
 /** "New deck": slug (made from the title until edited), title, description and tags; opens the new draft. */
 export function NewDeckButton() {
@@ -44,11 +45,7 @@ export function NewDeckButton() {
       }
     >
       <form className="stack" onSubmit={(event) => void create(event)} noValidate>
-        {errors.form ? (
-          <p className="form-alert" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <Field id="deck-title" label="Title" error={errors.fields.title}>
           <input id="deck-title" className="field__input" value={title} onChange={(e) => setTitle(e.target.value)} required />
         </Field>
@@ -63,18 +60,14 @@ export function NewDeckButton() {
             }}
           />
         </Field>
-        <Field id="deck-description" label="Description" error={errors.fields.description}>
-          <textarea
-            id="deck-description"
-            className="field__input field__input--prose"
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </Field>
-        <Field id="deck-tags" label="Tags" hint="Separated by commas or spaces." error={errors.fields.tags}>
-          <input id="deck-tags" className="field__input" value={tags} onChange={(e) => setTags(e.target.value)} />
-        </Field>
+        <DeckDescriptionTagsFields
+          idPrefix="deck"
+          description={description}
+          tags={tags}
+          errors={errors}
+          onDescriptionChange={setDescription}
+          onTagsChange={setTags}
+        />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={() => setOpen(false)}>
             Cancel

@@ -9,9 +9,10 @@ import { api, apiRequest } from '../../lib/api/browser';
 import { parseTags } from '../../lib/admin/text';
 import { plural } from '../../lib/format';
 import { ConfirmDialog } from '../ui/dialog';
-import { Field } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
 import { AdminPageHead } from './admin-page-head';
 import { CardImport } from './card-import';
+import { DeckDescriptionTagsFields } from './deck-fields';
 import { ForkDeckButton } from './deck-fork';
 import { SourceBadge, StatusBadge } from './status-badge';
 import { useAdminCall } from './use-admin-call';
@@ -179,26 +180,18 @@ function DeckDetailsForm({ detail }: { detail: TAdminDeckDetail }) {
         Details
       </h2>
       <form className="stack" onSubmit={(event) => void save(event)} noValidate>
-        {errors.form ? (
-          <p className="form-alert" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
+        <FormAlert message={errors.form} />
         <Field id="deck-edit-title" label="Title" error={errors.fields.title}>
           <input id="deck-edit-title" className="field__input" value={title} onChange={(e) => setTitle(e.target.value)} />
         </Field>
-        <Field id="deck-edit-description" label="Description" error={errors.fields.description}>
-          <textarea
-            id="deck-edit-description"
-            className="field__input field__input--prose"
-            rows={3}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </Field>
-        <Field id="deck-edit-tags" label="Tags" hint="Separated by commas or spaces." error={errors.fields.tags}>
-          <input id="deck-edit-tags" className="field__input" value={tags} onChange={(e) => setTags(e.target.value)} />
-        </Field>
+        <DeckDescriptionTagsFields
+          idPrefix="deck-edit"
+          description={description}
+          tags={tags}
+          errors={errors}
+          onDescriptionChange={setDescription}
+          onTagsChange={setTags}
+        />
         <div className="row">
           <button type="submit" className="button button--primary" disabled={pending || !dirty}>
             Save details

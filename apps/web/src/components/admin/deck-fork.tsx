@@ -1,67 +1,22 @@
 'use client';
 
 import { ZAdminDeckDetail, ZForkDeckRequest } from '@prep/contracts';
-import { GitFork } from 'lucide-react';
-import { useState } from 'react';
-import { useFormSubmit } from '../../hooks/use-form-submit';
 import { api } from '../../lib/api/browser';
-import { Dialog } from '../ui/dialog';
-import { Field } from '../ui/field';
-import { useAdminCall } from './use-admin-call';
+import { ForkButton } from './fork-button';
 
 /** Fork a deck: an editable draft copy (cards copied under new ids, problems linked); the original stays as it is. */
 export function ForkDeckButton({ slug, title, small = false }: { slug: string; title: string; small?: boolean }) {
-  const [open, setOpen] = useState(false);
-  const [newSlug, setNewSlug] = useState(`${slug}-copy`);
-  const [newTitle, setNewTitle] = useState(`${title} (copy)`);
-  const { errors, pending, submit } = useFormSubmit();
-  const { call, router } = useAdminCall();
-
-  async function fork(event: React.FormEvent) {
-    event.preventDefault();
-    const done = await submit(ZForkDeckRequest, { slug: newSlug, title: newTitle }, (body) =>
-      call(
-        () => api.post(`/api/admin/decks/${slug}/fork`, ZAdminDeckDetail, body),
-        { success: `Forked into ${body.slug}`, failure: 'Could not fork' },
-        { refresh: false },
-      ),
-    );
-    if (done) router.push(`/admin/decks/${done.data.deck.slug}`);
-  }
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
-      title={`Fork “${title}”`}
+    <ForkButton
+      slug={slug}
+      title={title}
+      small={small}
+      idPrefix={`fork-deck-${slug}`}
+      initialTitle={`${title} (copy)`}
       description="An editable draft copy: its cards are copied under new ids and its problems linked. Learners' progress stays with the original."
-      trigger={
-        <button type="button" className={`button${small ? ' button--sm' : ''}`}>
-          <GitFork size={small ? 14 : 16} aria-hidden="true" /> Fork
-        </button>
-      }
-    >
-      <form className="stack" onSubmit={(event) => void fork(event)} noValidate>
-        {errors.form ? (
-          <p className="form-alert" role="alert">
-            {errors.form}
-          </p>
-        ) : null}
-        <Field id={`fork-deck-${slug}-slug`} label="New slug" error={errors.fields.slug}>
-          <input id={`fork-deck-${slug}-slug`} className="field__input" value={newSlug} onChange={(e) => setNewSlug(e.target.value)} />
-        </Field>
-        <Field id={`fork-deck-${slug}-title`} label="Title" error={errors.fields.title}>
-          <input id={`fork-deck-${slug}-title`} className="field__input" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />
-        </Field>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
-            Fork as a draft
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      schema={ZForkDeckRequest}
+      send={(body) => api.post(`/api/admin/decks/${slug}/fork`, ZAdminDeckDetail, body)}
+      pathOf={(data) => `/admin/decks/${data.deck.slug}`}
+    />
   );
 }

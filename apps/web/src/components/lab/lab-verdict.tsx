@@ -1,14 +1,10 @@
 'use client';
 
-import { RATINGS, ZReviewResponse, type TLabCheck, type TLabSubmissionView, type TRating } from '@prep/contracts';
-import { CalendarClock, CheckCircle2, CircleDashed, Cpu, Gauge, XCircle } from 'lucide-react';
-import Link from 'next/link';
-import { useState } from 'react';
-import { api } from '../../lib/api/browser';
-import { newClientId, withRetry } from '../../lib/client-id';
-import { dateTime, duration, RATING_LABEL, relativeDue } from '../../lib/format';
+import type { TLabCheck, TLabSubmissionView } from '@prep/contracts';
+import { CheckCircle2, CircleDashed, Cpu, Gauge, XCircle } from 'lucide-react';
+import { duration } from '../../lib/format';
 import { gradedOn, LAB_VERDICT_LABEL, scalarMetrics, timingRows } from '../../lib/lab-format';
-import { useToast } from '../ui/toast';
+import { OutcomeLine, VerdictHead } from '../problem/verdict-parts';
 
 const CHECK_ICON = {
   passed: <CheckCircle2 size={16} className="lab-check__icon is-good" aria-hidden="true" />,
@@ -31,18 +27,14 @@ export function LabVerdict({
   onRatingChanged?: () => void;
 }) {
   const accepted = result.verdict === 'accepted';
-  const Icon = accepted ? CheckCircle2 : XCircle;
   const timings = timingRows(result.metrics);
   const figures = scalarMetrics(result.metrics);
   const device = result.environment?.device ?? result.device;
   return (
     <div className="verdict lab-verdict" data-testid="lab-verdict" data-verdict={result.verdict ?? ''}>
-      <div className="verdict__head">
-        <h3 className={`verdict__title ${accepted ? 'is-good' : 'is-bad'}`}>
-          <Icon size={20} aria-hidden="true" /> {result.verdict ? LAB_VERDICT_LABEL[result.verdict] : 'Pending'}
-        </h3>
+      <VerdictHead accepted={accepted} label={result.verdict ? LAB_VERDICT_LABEL[result.verdict] : 'Pending'}>
         {result.wallTimeMs !== null ? <span className="muted small">{duration(result.wallTimeMs)}</span> : null}
-      </div>
+      </VerdictHead>
       <p className="lab-device" data-testid="lab-device" data-device={device ?? ''}>
         <Cpu size={15} aria-hidden="true" />
         {result.environment
@@ -55,7 +47,15 @@ export function LabVerdict({
       {result.message && !result.checks.some((check) => check.status === 'failed' && check.message === result.message) ? (
         <p className="verdict__message">{result.message}</p>
       ) : null}
-      {result.outcome ? <LabOutcomeLine result={result} slug={slug} fromReview={fromReview} onRatingChanged={onRatingChanged} /> : null}
+      {result.outcome ? (
+        <OutcomeLine
+          outcome={result.outcome}
+          reviewItem={`lab:${slug}`}
+          testId="lab-outcome"
+          fromReview={fromReview}
+          onRatingChanged={onRatingChanged}
+        />
+      ) : null}
       {result.checks.length > 0 ? (
         <ol className="lab-checks" aria-label="Checks" data-testid="lab-checks">
           {result.checks.map((check, index) => (
@@ -129,78 +129,5 @@ function CheckRow({ check }: { check: TLabCheck }) {
       {check.message ? <p className="lab-check__message">{check.message}</p> : null}
       {check.detail ? <pre className="test-detail__error">{check.detail}</pre> : null}
     </li>
-  );
-}
-
-function LabOutcomeLine({
-  result,
-  slug,
-  fromReview,
-  onRatingChanged,
-}: {
-  result: TLabSubmissionView;
-  slug: string;
-  fromReview: boolean;
-  onRatingChanged?: () => void;
-}) {
-  const outcome = result.outcome!;
-  const notify = useToast();
-  const [override, setOverride] = useState<{ rating: TRating; due: string | null } | null>(null);
-  const [pending, setPending] = useState(false);
-  const [clientReviewId] = useState(newClientId);
-  const now = new Date();
-  const due = override?.due ?? outcome.due;
-
-  async function change(rating: TRating) {
-    setPending(true);
-    const response = await withRetry(() => api.post(`/api/review/lab:${slug}/override`, ZReviewResponse, { rating, clientReviewId }));
-    setPending(false);
-    if (!response.ok) {
-      notify({ tone: 'danger', title: 'The rating was not changed', description: response.message });
-      return;
-    }
-    setOverride({ rating, due: response.data.state.due });
-    onRatingChanged?.();
-    notify({ tone: 'success', title: `Rated ${RATING_LABEL[rating]} instead`, description: 'The schedule follows your rating.' });
-  }
-
-  return (
-    <div className="outcome" data-testid="lab-outcome">
-      <p className="outcome__line">
-        <CalendarClock size={16} aria-hidden="true" />
-        <span>
-          Rated <strong>{RATING_LABEL[override?.rating ?? outcome.rating]}</strong>
-          {due ? (
-            <>
-              {' '}
-              · comes back <strong data-testid="next-review">{relativeDue(due, now)}</strong> ({dateTime(due)})
-            </>
-          ) : null}
-        </span>
-      </p>
-      {fromReview ? (
-        <div>
-          <Link href="/review" className="button button--primary button--sm">
-            Continue the review session
-          </Link>
-        </div>
-      ) : null}
-      {override === null ? (
-        <div className="outcome__override" role="group" aria-label="Change this rating once">
-          <span className="muted small">Not how it felt? Change it once:</span>
-          {RATINGS.filter((rating) => rating !== outcome.rating).map((rating) => (
-            <button
-              key={rating}
-              type="button"
-              className={`button button--sm rating-chip rating-chip--${rating}`}
-              disabled={pending}
-              onClick={() => void change(rating)}
-            >
-              {RATING_LABEL[rating]}
-            </button>
-          ))}
-        </div>
-      ) : null}
-    </div>
   );
 }

@@ -1,34 +1,27 @@
 'use client';
 
-import { ZLabPage, type TLabPage, type TLabSubmissionView, type TLabStatus } from '@prep/contracts';
-import { ArrowLeft, BookKey, CalendarClock, Cpu, History, Lightbulb, Loader2, RotateCcw, Send } from 'lucide-react';
-import Link from 'next/link';
+import { ZLabPage, type TLabPage, type TLabSubmissionView } from '@prep/contracts';
+import { Cpu, History, Lightbulb, Loader2, Send } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMounted } from '../../hooks/use-mounted';
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import { api } from '../../lib/api/browser';
 import { refreshDueNow } from '../../lib/due-now-store';
-import { capitalise, dateTime, relativeDue } from '../../lib/format';
+import { capitalise } from '../../lib/format';
 import { LAB_DEVICE_LABEL } from '../../lib/lab-format';
 import { labStepIndex, type TLabProgress } from '../../lib/lab-progress';
 import { CodeEditor } from '../code-editor';
 import { Markdown } from '../markdown';
 import { SaveIndicator } from '../problem/problem-workspace';
+import { ResetCodeButton } from '../problem/reset-code-button';
+import { ReviewBanner } from '../problem/review-banner';
+import { StandingBadges, WorkspaceBackLink } from '../problem/workspace-title';
 import { useAutosaveStatus } from '../problem/use-autosave';
-import { ConfirmDialog } from '../ui/dialog';
 import { Kbd, useAriaShortcut } from '../ui/kbd';
 import { Tab, TabList, TabPanel, Tabs } from '../ui/tabs';
 import { useToast } from '../ui/toast';
 import { LabHistory } from './lab-history';
 import { LabVerdict } from './lab-verdict';
 import { useLabGrading } from './use-lab-grading';
-
-const STATUS_BADGE: Record<TLabStatus, string> = {
-  new: 'badge--info',
-  attempted: 'badge--warning',
-  solved: 'badge--success',
-  due: 'badge--accent',
-};
 
 /** Hints shown so far, per lab, kept in this browser so a reload does not hide them again. */
 const hintsKey = (slug: string) => `prep:lab-hints:${slug}`;
@@ -50,7 +43,6 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
   const [hintsShown, setHintsShown] = useState(0);
   const { progress, submit: send, dispatch } = useLabGrading(lab.slug);
   const sentId = useRef<string | null>(null);
-  const mounted = useMounted();
   const submitShortcut = useAriaShortcut('Mod+Enter');
 
   const busy = progress.phase === 'sending' || progress.phase === 'queued' || progress.phase === 'running';
@@ -99,28 +91,13 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
     <div className="workspace lab-workspace">
       <div className="workspace__bar">
         <div className="workspace__title">
-          {fromReview ? (
-            <Link href="/review" className="button button--ghost button--sm" aria-label="Back to the review session">
-              <ArrowLeft size={16} aria-hidden="true" /> Review
-            </Link>
-          ) : (
-            <Link href="/labs" className="button button--ghost button--sm" aria-label="All labs">
-              <ArrowLeft size={16} aria-hidden="true" />
-            </Link>
-          )}
+          <WorkspaceBackLink fromReview={fromReview} href="/labs" label="All labs" />
           <h1>{lab.title}</h1>
           <span className={`badge badge--${lab.difficulty}`}>{capitalise(lab.difficulty)}</span>
           <span className="badge" title="Where this lab is graded" data-testid="lab-device-badge">
             <Cpu size={13} aria-hidden="true" /> {LAB_DEVICE_LABEL[lab.device]}
           </span>
-          <span className={`badge ${STATUS_BADGE[standing.status]}`} data-testid="lab-status">
-            {standing.status === 'due' ? 'Due for review' : capitalise(standing.status)}
-          </span>
-          {mounted && standing.review.due && !standing.review.dueNow && !standing.review.suspended ? (
-            <span className="workspace__next small muted" title={dateTime(standing.review.due)}>
-              <CalendarClock size={14} aria-hidden="true" /> Next review {relativeDue(standing.review.due, new Date())}
-            </span>
-          ) : null}
+          <StandingBadges status={standing.status} review={standing.review} statusTestId="lab-status" />
         </div>
         <div className="workspace__actions">
           <SaveIndicator draft={draft} />
@@ -138,20 +115,9 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
       </div>
 
       {fromReview || standing.status === 'due' ? (
-        <div className={`banner ${decided ? 'banner--success' : 'banner--info'}`} data-testid="review-banner">
-          <BookKey size={16} aria-hidden="true" />
-          <p>
-            {decided ? (
-              <>This review is done. </>
-            ) : (
-              <>
-                This lab is due for review: solve it again from memory. Your first accepted submission rates it (Hard if one failed
-                first).{' '}
-              </>
-            )}
-            {fromReview ? <Link href="/review">{decided ? 'Continue the review session' : 'Back to the session'}</Link> : null}
-          </p>
-        </div>
+        <ReviewBanner decided={decided !== null} fromReview={fromReview}>
+          This lab is due for review: solve it again from memory. Your first accepted submission rates it (Hard if one failed first).
+        </ReviewBanner>
       ) : null}
 
       <div className="workspace__panes">
@@ -222,17 +188,7 @@ export function LabWorkspace({ page, fromReview }: { page: TLabPage; fromReview:
         <section className="pane pane--right" aria-label="Your solution">
           <div className="editor-bar">
             <span className="small muted">solution.py · Python with PyTorch</span>
-            <ConfirmDialog
-              title="Start over from the starter code?"
-              description="Your current code is replaced by the starter. Your submissions keep their code."
-              confirmLabel="Reset code"
-              onConfirm={() => setCode(lab.starter)}
-              trigger={
-                <button type="button" className="button button--ghost button--sm">
-                  <RotateCcw size={14} aria-hidden="true" /> Reset
-                </button>
-              }
-            />
+            <ResetCodeButton onConfirm={() => setCode(lab.starter)} />
           </div>
           <div className="editor-host" data-testid="editor">
             <CodeEditor

@@ -1,10 +1,10 @@
 'use client';
 
 import { ZLabSubmissionCreated, ZLabSubmissionEvent, ZLabSubmissionView } from '@prep/contracts';
-import { useEffect, useReducer } from 'react';
+import { useReducer } from 'react';
 import { api } from '../../lib/api/browser';
 import { IDLE_LAB_PROGRESS, labProgressReducer, type TLabProgress, type TLabProgressAction } from '../../lib/lab-progress';
-import { openEventStream } from '../../lib/sse';
+import { useFollowGrading } from '../problem/use-follow-grading';
 
 const EVENTS = ['queued', 'started', 'done'] as const;
 const POLL_MS = 2_000;
@@ -22,32 +22,15 @@ export function useLabGrading(slug: string): {
   const [progress, dispatch] = useReducer(labProgressReducer, IDLE_LAB_PROGRESS);
   const following = progress.phase === 'queued' || progress.phase === 'running' ? progress.submissionId : null;
 
-  useEffect(() => {
-    if (!following) return undefined;
-    let poll: ReturnType<typeof setInterval> | undefined;
-    const startPolling = () => {
-      poll ??= setInterval(async () => {
-        const result = await api.get(`/api/lab-submissions/${following}`, ZLabSubmissionView);
-        if (result.ok && result.data.status === 'done') dispatch({ type: 'show', result: result.data });
-      }, POLL_MS);
-    };
-    const stream = openEventStream({
-      url: `/api/lab-submissions/${following}/events`,
-      events: EVENTS,
-      onEvent: (event) => {
-        const parsed = ZLabSubmissionEvent.safeParse(event.data);
-        if (parsed.success) dispatch({ type: 'event', event: parsed.data });
-      },
-      isFinal: (event) => event.type === 'done',
-      onStatus: (status) => {
-        if (status === 'failed') startPolling();
-      },
-    });
-    return () => {
-      stream.close();
-      if (poll) clearInterval(poll);
-    };
-  }, [following]);
+  useFollowGrading({
+    submissionId: following,
+    base: '/api/lab-submissions',
+    events: EVENTS,
+    eventSchema: ZLabSubmissionEvent,
+    viewSchema: ZLabSubmissionView,
+    pollMs: POLL_MS,
+    dispatch,
+  });
 
   async function submit(code: string): Promise<string | null> {
     dispatch({ type: 'send' });

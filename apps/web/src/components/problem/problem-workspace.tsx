@@ -1,23 +1,7 @@
 'use client';
 
 import { ZProblemPage, ZRevealResponse, type TProblemPage, type TRevealResponse, type TSubmissionView } from '@prep/contracts';
-import {
-  ArrowLeft,
-  BookKey,
-  CalendarClock,
-  CloudAlert,
-  CloudCheck,
-  CloudOff,
-  FlaskConical,
-  History,
-  Loader2,
-  Play,
-  Plus,
-  RotateCcw,
-  Send,
-  Trash2,
-} from 'lucide-react';
-import Link from 'next/link';
+import { CloudAlert, CloudCheck, CloudOff, FlaskConical, History, Loader2, Play, Plus, Send, Trash2 } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShortcuts } from '../../hooks/use-shortcuts';
 import { api } from '../../lib/api/browser';
@@ -25,7 +9,7 @@ import { caseText, parseCustomCase } from '../../lib/custom-cases';
 import { formatValue } from '../../lib/diff';
 import { useMounted } from '../../hooks/use-mounted';
 import { refreshDueNow } from '../../lib/due-now-store';
-import { capitalise, dateTime, relativeDue, TEST_STATUS_LABEL } from '../../lib/format';
+import { capitalise, dateTime, TEST_STATUS_LABEL } from '../../lib/format';
 import { progressCounts } from '../../lib/grading-progress';
 import { CodeEditor } from '../code-editor';
 import { Markdown } from '../markdown';
@@ -35,20 +19,16 @@ import { ProgressBar } from '../ui/progress';
 import { Tab, TabList, TabPanel, Tabs } from '../ui/tabs';
 import { useToast } from '../ui/toast';
 import { ConceptsPanel } from '../study/concepts-panel';
+import { ResetCodeButton } from './reset-code-button';
+import { ReviewBanner } from './review-banner';
 import { StatementPanel } from './statement-panel';
 import { SubmissionHistory } from './submission-history';
 import { useAutosaveStatus, type TAutosave } from './use-autosave';
 import { useGrading } from './use-grading';
 import { VerdictPanel } from './verdict-panel';
+import { StandingBadges, WorkspaceBackLink } from './workspace-title';
 
 const MAX_CUSTOM_CASES = 20;
-
-const STATUS_BADGE: Record<TProblemPage['status'], string> = {
-  new: 'badge--info',
-  attempted: 'badge--warning',
-  solved: 'badge--success',
-  due: 'badge--accent',
-};
 
 /**
  * The problem page, LeetCode style: statement, editorial and my submissions on the left; the editor and the
@@ -78,7 +58,6 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
   const decided = attempt.outcome ?? result?.outcome ?? null;
   const revealCountsAsLapse = attempt.counts && !decided && !attempt.revealed;
   // Times in the header are the browser's (its clock and timezone), shown once it has taken over from the server.
-  const mounted = useMounted();
   const runShortcut = useAriaShortcut("Mod+'");
   const submitShortcut = useAriaShortcut('Mod+Enter');
 
@@ -165,25 +144,15 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
     <div className="workspace">
       <div className="workspace__bar">
         <div className="workspace__title">
-          {fromReview ? (
-            <Link href="/review" className="button button--ghost button--sm" aria-label="Back to the review session">
-              <ArrowLeft size={16} aria-hidden="true" /> Review
-            </Link>
-          ) : (
-            <Link href="/problems" className="button button--ghost button--sm" aria-label="All problems">
-              <ArrowLeft size={16} aria-hidden="true" />
-            </Link>
-          )}
+          <WorkspaceBackLink fromReview={fromReview} href="/problems" label="All problems" />
           <h1>{problem.title}</h1>
           <span className={`badge badge--${problem.difficulty}`}>{capitalise(problem.difficulty)}</span>
-          <span className={`badge ${STATUS_BADGE[standing.status]}`} data-testid="problem-status">
-            {standing.status === 'due' ? 'Due for review' : capitalise(standing.status)}
-          </span>
-          {mounted && standing.review.due && !standing.review.dueNow && !standing.review.suspended ? (
-            <span className="workspace__next small muted" data-testid="problem-next-review" title={dateTime(standing.review.due)}>
-              <CalendarClock size={14} aria-hidden="true" /> Next review {relativeDue(standing.review.due, new Date())}
-            </span>
-          ) : null}
+          <StandingBadges
+            status={standing.status}
+            review={standing.review}
+            statusTestId="problem-status"
+            nextReviewTestId="problem-next-review"
+          />
         </div>
         <div className="workspace__actions">
           <SaveIndicator draft={draft} />
@@ -208,20 +177,10 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
       </div>
 
       {fromReview || (attempt.counts && page.status === 'due') ? (
-        <div className={`banner ${decided ? 'banner--success' : 'banner--info'}`} data-testid="review-banner">
-          <BookKey size={16} aria-hidden="true" />
-          <p>
-            {decided ? (
-              <>This review is done. </>
-            ) : (
-              <>
-                This problem is due for review: solve it from memory. Your first accepted submit rates it; a hint makes it Hard at best, and
-                showing a solution counts as a lapse.{' '}
-              </>
-            )}
-            {fromReview ? <Link href="/review">{decided ? 'Continue the review session' : 'Back to the session'}</Link> : null}
-          </p>
-        </div>
+        <ReviewBanner decided={decided !== null} fromReview={fromReview}>
+          This problem is due for review: solve it from memory. Your first accepted submit rates it; a hint makes it Hard at best, and
+          showing a solution counts as a lapse.
+        </ReviewBanner>
       ) : null}
 
       <div className="workspace__panes">
@@ -298,17 +257,7 @@ export function ProblemWorkspace({ page, fromReview }: { page: TProblemPage; fro
                   My last accepted
                 </button>
               ) : null}
-              <ConfirmDialog
-                title="Start over from the starter code?"
-                description="Your current code is replaced by the starter. Your submissions keep their code."
-                confirmLabel="Reset code"
-                onConfirm={() => setCode(problem.starter)}
-                trigger={
-                  <button type="button" className="button button--ghost button--sm">
-                    <RotateCcw size={14} aria-hidden="true" /> Reset
-                  </button>
-                }
-              />
+              <ResetCodeButton onConfirm={() => setCode(problem.starter)} />
             </div>
           </div>
           <div className="editor-host" data-testid="editor">

@@ -1,10 +1,10 @@
 'use client';
 
 import { ZSubmissionCreated, ZSubmissionEvent, ZSubmissionView, type TGradeMode } from '@prep/contracts';
-import { useEffect, useReducer } from 'react';
+import { useReducer } from 'react';
 import { api } from '../../lib/api/browser';
 import { gradingReducer, IDLE_PROGRESS, type TGradingAction, type TGradingProgress } from '../../lib/grading-progress';
-import { openEventStream } from '../../lib/sse';
+import { useFollowGrading } from './use-follow-grading';
 
 const EVENTS = ['queued', 'started', 'test', 'done'] as const;
 const POLL_MS = 1_000;
@@ -21,32 +21,15 @@ export function useGrading(slug: string): {
   const [progress, dispatch] = useReducer(gradingReducer, IDLE_PROGRESS);
   const following = progress.phase === 'queued' || progress.phase === 'running' ? progress.submissionId : null;
 
-  useEffect(() => {
-    if (!following) return undefined;
-    let poll: ReturnType<typeof setInterval> | undefined;
-    const startPolling = () => {
-      poll ??= setInterval(async () => {
-        const result = await api.get(`/api/submissions/${following}`, ZSubmissionView);
-        if (result.ok && result.data.status === 'done') dispatch({ type: 'show', result: result.data });
-      }, POLL_MS);
-    };
-    const stream = openEventStream({
-      url: `/api/submissions/${following}/events`,
-      events: EVENTS,
-      onEvent: (event) => {
-        const parsed = ZSubmissionEvent.safeParse(event.data);
-        if (parsed.success) dispatch({ type: 'event', event: parsed.data });
-      },
-      isFinal: (event) => event.type === 'done',
-      onStatus: (status) => {
-        if (status === 'failed') startPolling();
-      },
-    });
-    return () => {
-      stream.close();
-      if (poll) clearInterval(poll);
-    };
-  }, [following]);
+  useFollowGrading({
+    submissionId: following,
+    base: '/api/submissions',
+    events: EVENTS,
+    eventSchema: ZSubmissionEvent,
+    viewSchema: ZSubmissionView,
+    pollMs: POLL_MS,
+    dispatch,
+  });
 
   async function send(mode: TGradeMode, code: string, customTests?: { args: unknown[] }[]) {
     dispatch({ type: 'send', mode });

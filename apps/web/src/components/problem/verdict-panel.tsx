@@ -1,14 +1,10 @@
 'use client';
 
-import { RATINGS, ZReviewResponse, type TRating, type TSubmissionView, type TTestResult } from '@prep/contracts';
-import { CalendarClock, CheckCircle2, XCircle } from 'lucide-react';
-import Link from 'next/link';
+import type { TSubmissionView, TTestResult } from '@prep/contracts';
 import { useState } from 'react';
-import { api } from '../../lib/api/browser';
-import { newClientId, withRetry } from '../../lib/client-id';
-import { dateTime, duration, RATING_LABEL, relativeDue, TEST_STATUS_LABEL, VERDICT_LABEL } from '../../lib/format';
-import { useToast } from '../ui/toast';
+import { duration, TEST_STATUS_LABEL, VERDICT_LABEL } from '../../lib/format';
 import { TestComparison } from './value-diff';
+import { OutcomeLine, VerdictHead } from './verdict-parts';
 
 function firstInteresting(tests: readonly TTestResult[]): number {
   const failing = tests.findIndex((test) => test.status !== 'passed' && test.status !== 'skipped' && test.input !== undefined);
@@ -36,20 +32,24 @@ export function VerdictPanel({
   const entries = result.tests.map((entry, position) => ({ entry, position }));
   const visible = entries.filter(({ entry }) => entry.name !== undefined);
   const hidden = entries.filter(({ entry }) => entry.name === undefined);
-  const Icon = accepted ? CheckCircle2 : XCircle;
   return (
     <div className="verdict" data-testid="verdict" data-verdict={result.verdict ?? ''}>
-      <div className="verdict__head">
-        <h3 className={`verdict__title ${accepted ? 'is-good' : 'is-bad'}`}>
-          <Icon size={20} aria-hidden="true" /> {result.verdict ? VERDICT_LABEL[result.verdict] : 'Pending'}
-        </h3>
+      <VerdictHead accepted={accepted} label={result.verdict ? VERDICT_LABEL[result.verdict] : 'Pending'}>
         <span className="muted small">
           {result.passed ?? 0} / {result.total ?? 0} tests passed
           {result.runtimeMs !== null ? ` · ${duration(result.runtimeMs)}` : ''} · {result.mode === 'run' ? 'Run' : 'Submit'}
         </span>
-      </div>
+      </VerdictHead>
       {result.message && !accepted ? <p className="verdict__message">{result.message}</p> : null}
-      {result.outcome ? <OutcomeLine result={result} slug={slug} fromReview={fromReview} onRatingChanged={onRatingChanged} /> : null}
+      {result.outcome ? (
+        <OutcomeLine
+          outcome={result.outcome}
+          reviewItem={`problem:${slug}`}
+          testId="outcome"
+          fromReview={fromReview}
+          onRatingChanged={onRatingChanged}
+        />
+      ) : null}
       {result.compileErrors.length > 0 ? (
         <ul className="compile-errors" aria-label="Compile errors">
           {result.compileErrors.map((error, index) => (
@@ -126,79 +126,6 @@ export function VerdictPanel({
               />
             ))}
           </div>
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
-function OutcomeLine({
-  result,
-  slug,
-  fromReview,
-  onRatingChanged,
-}: {
-  result: TSubmissionView;
-  slug: string;
-  fromReview: boolean;
-  onRatingChanged?: () => void;
-}) {
-  const outcome = result.outcome!;
-  const notify = useToast();
-  const [override, setOverride] = useState<{ rating: TRating; due: string | null } | null>(null);
-  const [pending, setPending] = useState(false);
-  const [clientReviewId] = useState(newClientId);
-  const now = new Date();
-  const due = override?.due ?? outcome.due;
-
-  async function change(rating: TRating) {
-    setPending(true);
-    const response = await withRetry(() => api.post(`/api/review/problem:${slug}/override`, ZReviewResponse, { rating, clientReviewId }));
-    setPending(false);
-    if (!response.ok) {
-      notify({ tone: 'danger', title: 'The rating was not changed', description: response.message });
-      return;
-    }
-    setOverride({ rating, due: response.data.state.due });
-    onRatingChanged?.();
-    notify({ tone: 'success', title: `Rated ${RATING_LABEL[rating]} instead`, description: 'The schedule follows your rating.' });
-  }
-
-  return (
-    <div className="outcome" data-testid="outcome">
-      <p className="outcome__line">
-        <CalendarClock size={16} aria-hidden="true" />
-        <span>
-          Rated <strong>{RATING_LABEL[override?.rating ?? outcome.rating]}</strong>
-          {due ? (
-            <>
-              {' '}
-              · comes back <strong data-testid="next-review">{relativeDue(due, now)}</strong> ({dateTime(due)})
-            </>
-          ) : null}
-        </span>
-      </p>
-      {fromReview ? (
-        <div>
-          <Link href="/review" className="button button--primary button--sm">
-            Continue the review session
-          </Link>
-        </div>
-      ) : null}
-      {override === null ? (
-        <div className="outcome__override" role="group" aria-label="Change this rating once">
-          <span className="muted small">Not how it felt? Change it once:</span>
-          {RATINGS.filter((rating) => rating !== outcome.rating).map((rating) => (
-            <button
-              key={rating}
-              type="button"
-              className={`button button--sm rating-chip rating-chip--${rating}`}
-              disabled={pending}
-              onClick={() => void change(rating)}
-            >
-              {RATING_LABEL[rating]}
-            </button>
-          ))}
         </div>
       ) : null}
     </div>

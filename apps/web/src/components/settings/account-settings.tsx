@@ -9,7 +9,7 @@ import { relativeTime } from '../../lib/format';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { formErrorsOf } from '../../lib/form-errors';
 import { ConfirmDialog } from '../ui/dialog';
-import { Field } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
 import { useToast } from '../ui/toast';
 
 function describeAgent(agent: string | null): string {
@@ -54,11 +54,7 @@ export function ChangePasswordForm() {
 
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
-      {errors.form ? (
-        <p role="alert" className="form-alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormAlert message={errors.form} />
       <div className="settings-grid">
         <PasswordField
           id="current-password"

@@ -9,7 +9,7 @@ import { useFormSubmit } from '../../hooks/use-form-submit';
 import { api } from '../../lib/api/browser';
 import { reminderSummary, remindsBeforeRollover, timezoneLabel, WEEKDAYS } from '../../lib/reminder-copy';
 import { browserTimezone } from '../../lib/timezone';
-import { Field } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
 import { Switch } from '../ui/switch';
 import { useToast } from '../ui/toast';
 
@@ -61,11 +61,7 @@ export function ReminderSettingsForm({
 
   return (
     <form className="settings-form reminders-form" onSubmit={onSubmit} noValidate aria-busy={pending} data-testid="reminders-form">
-      {errors.form ? (
-        <p role="alert" className="form-alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormAlert message={errors.form} />
 
       <div className="switch-row">
         <Switch id="reminders-enabled" checked={values.enabled} onCheckedChange={(checked) => set('enabled', checked)} />

@@ -7,7 +7,7 @@ import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { api } from '../../lib/api/browser';
 import { useFormSubmit } from '../../hooks/use-form-submit';
 import { browserTimezone } from '../../lib/timezone';
-import { Field } from '../ui/field';
+import { Field, FormAlert } from '../ui/field';
 import { useToast } from '../ui/toast';
 
 const subscribeNothing = () => () => undefined;
@@ -59,11 +59,7 @@ export function StudySettingsForm({ settings }: { settings: TSettings }) {
 
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
-      {errors.form ? (
-        <p role="alert" className="form-alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormAlert message={errors.form} />
       <div className="field">
         <label className="field__label" htmlFor="retention">
           Desired retention: <strong>{values.desiredRetention}%</strong>

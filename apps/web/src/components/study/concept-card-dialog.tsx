@@ -11,6 +11,7 @@ import { refreshDueNow } from '../../lib/due-now-store';
 import { dateTime, RATING_LABEL, relativeDue } from '../../lib/format';
 import { Markdown } from '../markdown';
 import { Dialog, DialogClose } from '../ui/dialog';
+import { FormAlert } from '../ui/field';
 import { Kbd } from '../ui/kbd';
 import { ItemStateBadge } from './item-state-badge';
 import { PracticeLinks } from './practice-links';
@@ -165,11 +166,7 @@ export function ConceptCardDialog({
             )}
           </>
         ) : null}
-        {error ? (
-          <p className="form-alert" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormAlert message={error} />
         {loaded && revealed ? (
           <div className="concept-dialog__schedule">
             {rated ? (

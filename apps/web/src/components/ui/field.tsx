@@ -33,3 +33,12 @@ export function Field({
     </div>
   );
 }
+
+/** What went wrong with a whole form (not one field), announced as it appears; nothing when all is well. */
+export function FormAlert({ message, testId }: { message: string | null | undefined; testId?: string }) {
+  return message ? (
+    <p className="form-alert" role="alert" data-testid={testId}>
+      {message}
+    </p>
+  ) : null;
+}

@@ -1,4 +1,6 @@
 import { Search } from 'lucide-react';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
 
 /** A labelled native select for GET filter forms ("All" = no filter); works without JavaScript. */
 export function SelectField({
@@ -48,5 +50,37 @@ export function SearchField({ id, value, placeholder }: { id: string; value?: st
         <input id={id} name="q" type="search" className="field__input" defaultValue={value ?? ''} placeholder={placeholder} />
       </div>
     </div>
+  );
+}
+
+/** True when any filter of a list page is set. */
+export function hasFilter(filters: Record<string, string | undefined>): boolean {
+  return Object.values(filters).some(Boolean);
+}
+
+/** A GET filter form: its fields, Apply, and Clear (back to `clearHref`) while a filter is set. */
+export function FilterForm({
+  label,
+  clearHref,
+  filtered,
+  children,
+}: {
+  label: string;
+  clearHref: string;
+  filtered: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <form className="filters" role="search" aria-label={label} method="get">
+      {children}
+      <button type="submit" className="button">
+        Apply
+      </button>
+      {filtered ? (
+        <Link href={clearHref} className="button button--ghost">
+          Clear
+        </Link>
+      ) : null}
+    </form>
   );
 }

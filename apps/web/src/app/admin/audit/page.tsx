@@ -14,7 +14,8 @@ import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { JsonDiffView } from '../../../components/admin/json-diff-view';
 import { LocalTime } from '../../../components/admin/local-time';
 import { EmptyState, LoadFailure } from '../../../components/states';
-import { pickParam, SelectField } from '../../../components/ui/filter-fields';
+import { FormAlert } from '../../../components/ui/field';
+import { FilterForm, hasFilter, pickParam, SelectField } from '../../../components/ui/filter-fields';
 import { serverGet } from '../../../lib/api/server';
 import { capitalise } from '../../../lib/format';
 import { withQuery } from '../../../lib/url';
@@ -51,7 +52,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     }
     return <LoadFailure failure={page} signInNext="/admin/audit" />;
   }
-  const filtered = Object.values(filters).some(Boolean);
+  const filtered = hasFilter(filters);
   return (
     <AuditShell filters={filters} admins={admins.ok ? admins.data.users : []}>
       <div className="card card--flush">
@@ -98,11 +99,10 @@ function AuditShell({
   error?: string;
   children?: React.ReactNode;
 }) {
-  const filtered = Object.values(filters).some(Boolean);
   return (
     <div className="stack stack--lg">
       <AdminPageHead title="Audit log" lead="Who changed what, and when: every admin change with the entity before and after it." />
-      <form className="filters" role="search" aria-label="Filter the audit log" method="get">
+      <FilterForm label="Filter the audit log" clearHref="/admin/audit" filtered={hasFilter(filters)}>
         <div className="field">
           <label className="field__label" htmlFor="audit-action">
             Action
@@ -141,20 +141,8 @@ function AuditShell({
             placeholder="slug or id"
           />
         </div>
-        <button type="submit" className="button">
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/admin/audit" className="button button--ghost">
-            Clear
-          </Link>
-        ) : null}
-      </form>
-      {error ? (
-        <p className="form-alert" role="alert">
-          {error}
-        </p>
-      ) : null}
+      </FilterForm>
+      <FormAlert message={error} />
       {children}
     </div>
   );

@@ -2,14 +2,16 @@ import { ZAdminProblemListResponse, type TAdminProblemListItem } from '@prep/con
 import { Code2, Plus } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminCount, AdminTable, SourceStatusFields } from '../../../components/admin/admin-list';
 import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { LocalTime } from '../../../components/admin/local-time';
 import { ForkProblemButton } from '../../../components/admin/problem-fork';
 import { SourceBadge, StatusBadge } from '../../../components/admin/status-badge';
+import { DifficultyBadge } from '../../../components/practice-cells';
 import { EmptyState, LoadFailure } from '../../../components/states';
-import { pickParam, SearchField, SelectField } from '../../../components/ui/filter-fields';
+import { FilterForm, hasFilter, pickParam, SearchField } from '../../../components/ui/filter-fields';
 import { serverGet } from '../../../lib/api/server';
-import { capitalise, plural } from '../../../lib/format';
+import { plural } from '../../../lib/format';
 import { withQuery } from '../../../lib/url';
 
 export const metadata: Metadata = { title: 'Problems · Admin' };
@@ -21,7 +23,7 @@ export default async function AdminProblemsPage({ searchParams }: { searchParams
   const filters = { q: pickParam(search.q), source: pickParam(search.source), status: pickParam(search.status) };
   const list = await serverGet(withQuery('/api/admin/problems', { ...filters, limit: 200 }), ZAdminProblemListResponse);
   if (!list.ok) return <LoadFailure failure={list} signInNext="/admin/problems" />;
-  const filtered = Object.values(filters).some(Boolean);
+  const filtered = hasFilter(filters);
   return (
     <div className="stack stack--lg">
       <AdminPageHead
@@ -33,70 +35,22 @@ export default async function AdminProblemsPage({ searchParams }: { searchParams
           </Link>
         }
       />
-      <form className="filters" role="search" aria-label="Filter problems" method="get">
+      <FilterForm label="Filter problems" clearHref="/admin/problems" filtered={filtered}>
         <SearchField id="admin-problems-q" value={filters.q} placeholder="Title or slug" />
-        <SelectField
-          id="admin-problems-source"
-          name="source"
-          label="Source"
-          value={filters.source}
-          options={[
-            ['authored', 'Authored'],
-            ['builtin', 'Built-in'],
-          ]}
-        />
-        <SelectField
-          id="admin-problems-status"
-          name="status"
-          label="Status"
-          value={filters.status}
-          options={[
-            ['draft', 'Draft'],
-            ['published', 'Published'],
-            ['archived', 'Archived'],
-          ]}
-        />
-        <button type="submit" className="button">
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/admin/problems" className="button button--ghost">
-            Clear
-          </Link>
-        ) : null}
-      </form>
-      <div className="card card--flush">
-        {list.data.problems.length === 0 ? (
+        <SourceStatusFields idPrefix="admin-problems" source={filters.source} status={filters.status} />
+      </FilterForm>
+      <AdminTable
+        testId="admin-problems"
+        columns={[{ label: 'Problem' }, { label: 'Status' }, { label: 'Difficulty' }, { label: 'Decks' }, { label: 'Updated' }]}
+        items={list.data.problems}
+        row={(problem) => <ProblemRow key={problem.slug} problem={problem} />}
+        empty={
           <EmptyState icon={<Code2 size={22} />} title={filtered ? 'No problem matches' : 'No problems yet'}>
             {filtered ? 'Clear the filters to see every problem.' : 'Write one, or fork a built-in problem.'}
           </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="admin-problems">
-              <thead>
-                <tr>
-                  <th scope="col">Problem</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Difficulty</th>
-                  <th scope="col">Decks</th>
-                  <th scope="col">Updated</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.problems.map((problem) => (
-                  <ProblemRow key={problem.slug} problem={problem} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <div className="pager">
-          <span>{plural(list.data.total, 'problem')}</span>
-        </div>
-      </div>
+        }
+        footer={<AdminCount>{plural(list.data.total, 'problem')}</AdminCount>}
+      />
     </div>
   );
 }
@@ -122,7 +76,7 @@ function ProblemRow({ problem }: { problem: TAdminProblemListItem }) {
         </span>
       </td>
       <td>
-        <span className={`difficulty difficulty--${problem.difficulty}`}>{capitalise(problem.difficulty)}</span>
+        <DifficultyBadge difficulty={problem.difficulty} />
       </td>
       <td className="small">{problem.decks.length ? problem.decks.join(', ') : <span className="muted">–</span>}</td>
       <td className="nowrap small muted">

@@ -2,11 +2,12 @@ import { ZAdminUserListResponse, type TAdminUser } from '@prep/contracts';
 import { Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminTable } from '../../../components/admin/admin-list';
 import { AdminPageHead } from '../../../components/admin/admin-page-head';
 import { LocalTime } from '../../../components/admin/local-time';
 import { UserActions, UserRoleSelect } from '../../../components/admin/user-controls';
 import { EmptyState, LoadFailure } from '../../../components/states';
-import { pickParam, SearchField, SelectField } from '../../../components/ui/filter-fields';
+import { FilterForm, hasFilter, pickParam, SearchField, SelectField } from '../../../components/ui/filter-fields';
 import { serverGet } from '../../../lib/api/server';
 import { getViewer } from '../../../lib/session';
 import { withQuery } from '../../../lib/url';
@@ -28,14 +29,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   if (!list.ok) return <LoadFailure failure={list} signInNext="/admin/users" />;
   const me = viewer.status === 'signed-in' ? viewer.user.id : null;
   const { users, total } = list.data;
-  const filtered = Object.values(filters).some(Boolean);
+  const filtered = hasFilter(filters);
   return (
     <div className="stack stack--lg">
       <AdminPageHead
         title="Users"
         lead="Find an account, make someone an admin, or disable an account (its sessions end at once; its progress is kept)."
       />
-      <form className="filters" role="search" aria-label="Filter users" method="get">
+      <FilterForm label="Filter users" clearHref="/admin/users" filtered={filtered}>
         <SearchField id="users-q" value={filters.q} placeholder="Email or name" />
         <SelectField
           id="users-role"
@@ -57,60 +58,35 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             ['disabled', 'Disabled'],
           ]}
         />
-        <button type="submit" className="button">
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/admin/users" className="button button--ghost">
-            Clear
-          </Link>
-        ) : null}
-      </form>
-      <div className="card card--flush">
-        {users.length === 0 ? (
+      </FilterForm>
+      <AdminTable
+        testId="users-table"
+        columns={[{ label: 'Account' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined', className: 'hide-sm' }]}
+        items={users}
+        row={(user) => <UserRow key={user.id} user={user} self={user.id === me} />}
+        empty={
           <EmptyState icon={<Users size={22} />} title="No account matches">
             Try part of the email, or clear the filters.
           </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="users-table">
-              <thead>
-                <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="hide-sm">
-                    Joined
-                  </th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((user) => (
-                  <UserRow key={user.id} user={user} self={user.id === me} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <nav className="pager" aria-label="Pages">
-          <span>{total === 0 ? 'No accounts' : `${offset + 1}–${offset + users.length} of ${total}`}</span>
-          <span className="row">
-            {offset > 0 ? (
-              <Link className="button button--sm" href={withQuery('/admin/users', { ...filters, offset: offset - PAGE || undefined })}>
-                Previous
-              </Link>
-            ) : null}
-            {offset + users.length < total ? (
-              <Link className="button button--sm" href={withQuery('/admin/users', { ...filters, offset: offset + PAGE })}>
-                Next
-              </Link>
-            ) : null}
-          </span>
-        </nav>
-      </div>
+        }
+        footer={
+          <nav className="pager" aria-label="Pages">
+            <span>{total === 0 ? 'No accounts' : `${offset + 1}–${offset + users.length} of ${total}`}</span>
+            <span className="row">
+              {offset > 0 ? (
+                <Link className="button button--sm" href={withQuery('/admin/users', { ...filters, offset: offset - PAGE || undefined })}>
+                  Previous
+                </Link>
+              ) : null}
+              {offset + users.length < total ? (
+                <Link className="button button--sm" href={withQuery('/admin/users', { ...filters, offset: offset + PAGE })}>
+                  Next
+                </Link>
+              ) : null}
+            </span>
+          </nav>
+        }
+      />
     </div>
   );
 }

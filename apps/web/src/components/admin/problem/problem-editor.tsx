@@ -28,6 +28,7 @@ import { ForkProblemButton } from '../problem-fork';
 import { SourceBadge, StatusBadge } from '../status-badge';
 import { useAdminCall } from '../use-admin-call';
 import { CheckReport, CheckStateBadge, FailureList } from './check-report';
+import { NumberField, TextField } from './editor-fields';
 import { ProblemHistory } from './problem-history';
 import { draftToTests, TestsEditor, type TTestsDraft } from './tests-editor';
 
@@ -340,9 +341,14 @@ export function ProblemEditor({
                   ))}
                 </select>
               </Field>
-              <Field id="p-tags" label="Tags" hint="Separated by commas or spaces.">
-                <input id="p-tags" className="field__input" value={tags} readOnly={readOnly} onChange={(e) => setTags(e.target.value)} />
-              </Field>
+              <TextField
+                id="p-tags"
+                label="Tags"
+                hint="Separated by commas or spaces."
+                value={tags}
+                readOnly={readOnly}
+                onChange={setTags}
+              />
               <Field id="p-minutes" label="Expected minutes" hint="Empty: by difficulty.">
                 <input
                   id="p-minutes"
@@ -365,24 +371,23 @@ export function ProblemEditor({
           </TabPanel>
           <TabPanel value="code" className="stack">
             <div className="field-row">
-              <Field id="p-function" label="Function name">
-                <input
-                  id="p-function"
-                  className="field__input field__input--mono"
-                  value={source.functionName}
-                  readOnly={readOnly}
-                  onChange={(e) => set('functionName', e.target.value)}
-                />
-              </Field>
-              <Field id="p-signature" label="Signature" hint="A TypeScript declaration without a body.">
-                <input
-                  id="p-signature"
-                  className="field__input field__input--mono"
-                  value={source.signature}
-                  readOnly={readOnly}
-                  onChange={(e) => set('signature', e.target.value)}
-                />
-              </Field>
+              <TextField
+                id="p-function"
+                label="Function name"
+                mono
+                value={source.functionName}
+                readOnly={readOnly}
+                onChange={(v) => set('functionName', v)}
+              />
+              <TextField
+                id="p-signature"
+                label="Signature"
+                hint="A TypeScript declaration without a body."
+                mono
+                value={source.signature}
+                readOnly={readOnly}
+                onChange={(v) => set('signature', v)}
+              />
             </div>
             <CodeField
               label="Starter"
@@ -659,6 +664,12 @@ function CodeField({
   );
 }
 
+const LIMIT_FIELDS: readonly (readonly [keyof TAuthoredProblem['limits'], string, string])[] = [
+  ['timeMsPerTest', 'p-time-test', 'Time per test (ms)'],
+  ['timeMsTotal', 'p-time-total', 'Time in all (ms)'],
+  ['memoryMb', 'p-memory', 'Memory (MB)'],
+];
+
 function JudgingFields({
   source,
   readOnly,
@@ -700,28 +711,22 @@ function JudgingFields({
         </Field>
         {judge.compare === 'float' ? (
           <>
-            <Field id="p-abs" label="Absolute tolerance">
-              <input
-                id="p-abs"
-                type="number"
-                step="any"
-                className="field__input"
-                value={judge.tolerance?.abs ?? 0}
-                readOnly={readOnly}
-                onChange={(e) => setJudge({ tolerance: { abs: e.target.valueAsNumber, rel: judge.tolerance?.rel ?? 0 } })}
-              />
-            </Field>
-            <Field id="p-rel" label="Relative tolerance">
-              <input
-                id="p-rel"
-                type="number"
-                step="any"
-                className="field__input"
-                value={judge.tolerance?.rel ?? 0}
-                readOnly={readOnly}
-                onChange={(e) => setJudge({ tolerance: { rel: e.target.valueAsNumber, abs: judge.tolerance?.abs ?? 0 } })}
-              />
-            </Field>
+            <NumberField
+              id="p-abs"
+              label="Absolute tolerance"
+              step="any"
+              value={judge.tolerance?.abs ?? 0}
+              readOnly={readOnly}
+              onChange={(value) => setJudge({ tolerance: { abs: value, rel: judge.tolerance?.rel ?? 0 } })}
+            />
+            <NumberField
+              id="p-rel"
+              label="Relative tolerance"
+              step="any"
+              value={judge.tolerance?.rel ?? 0}
+              readOnly={readOnly}
+              onChange={(value) => setJudge({ tolerance: { rel: value, abs: judge.tolerance?.abs ?? 0 } })}
+            />
           </>
         ) : null}
         <Field id="p-output" label="The answer is" hint="For in-place problems, the argument the function changes (0 = first).">
@@ -743,36 +748,16 @@ function JudgingFields({
       </div>
       <h3>Limits</h3>
       <div className="field-row">
-        <Field id="p-time-test" label="Time per test (ms)">
-          <input
-            id="p-time-test"
-            type="number"
-            className="field__input"
-            value={source.limits.timeMsPerTest}
+        {LIMIT_FIELDS.map(([key, id, label]) => (
+          <NumberField
+            key={key}
+            id={id}
+            label={label}
+            value={source.limits[key]}
             readOnly={readOnly}
-            onChange={(e) => setLimit('timeMsPerTest', e.target.valueAsNumber)}
+            onChange={(value) => setLimit(key, value)}
           />
-        </Field>
-        <Field id="p-time-total" label="Time in all (ms)">
-          <input
-            id="p-time-total"
-            type="number"
-            className="field__input"
-            value={source.limits.timeMsTotal}
-            readOnly={readOnly}
-            onChange={(e) => setLimit('timeMsTotal', e.target.valueAsNumber)}
-          />
-        </Field>
-        <Field id="p-memory" label="Memory (MB)">
-          <input
-            id="p-memory"
-            type="number"
-            className="field__input"
-            value={source.limits.memoryMb}
-            readOnly={readOnly}
-            onChange={(e) => setLimit('memoryMb', e.target.valueAsNumber)}
-          />
-        </Field>
+        ))}
       </div>
     </>
   );

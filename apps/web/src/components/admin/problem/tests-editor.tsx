@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { caseToRow, rowToCase, type TCaseRow } from '../../../lib/admin/problem-form';
 import { CodeEditor } from '../../code-editor';
 import { Field } from '../../ui/field';
+import { NumberField, TextField } from './editor-fields';
 
 export type TTestsDraft = { helpers: string; rows: TCaseRow[]; generators: TAuthoredGenerator[] };
 
@@ -126,12 +127,11 @@ export function TestsEditor({
                 {draft.rows.map((row, index) => (
                   <tr key={index}>
                     <td>
-                      <input
-                        className="field__input field__input--cell"
-                        aria-label={`Name of test ${index + 1}`}
+                      <CellInput
+                        label={`Name of test ${index + 1}`}
                         value={row.name}
                         readOnly={readOnly}
-                        onChange={(e) => setRow(index, { name: e.target.value })}
+                        onChange={(name) => setRow(index, { name })}
                       />
                     </td>
                     <td className="center">
@@ -156,22 +156,22 @@ export function TestsEditor({
                       </select>
                     </td>
                     <td>
-                      <input
-                        className="field__input field__input--cell field__input--mono"
-                        aria-label={`Arguments of test ${index + 1}`}
+                      <CellInput
+                        label={`Arguments of test ${index + 1}`}
+                        mono
                         value={row.args}
                         readOnly={readOnly}
-                        onChange={(e) => setRow(index, { args: e.target.value })}
+                        onChange={(args) => setRow(index, { args })}
                       />
                     </td>
                     <td>
-                      <input
-                        className="field__input field__input--cell field__input--mono"
-                        aria-label={`Expected output of test ${index + 1}`}
+                      <CellInput
+                        label={`Expected output of test ${index + 1}`}
+                        mono
                         placeholder="from the reference"
                         value={row.expected}
                         readOnly={readOnly}
-                        onChange={(e) => setRow(index, { expected: e.target.value })}
+                        onChange={(expected) => setRow(index, { expected })}
                       />
                     </td>
                     <td>
@@ -242,35 +242,27 @@ export function TestsEditor({
         {draft.generators.map((generator, index) => (
           <div key={index} className="generator card card--inset stack">
             <div className="field-row">
-              <Field id={`gen-${index}-name`} label="Name">
-                <input
-                  id={`gen-${index}-name`}
-                  className="field__input"
-                  value={generator.name}
-                  readOnly={readOnly}
-                  onChange={(e) => setGenerator(index, { name: e.target.value })}
-                />
-              </Field>
-              <Field id={`gen-${index}-count`} label="Count">
-                <input
-                  id={`gen-${index}-count`}
-                  type="number"
-                  className="field__input"
-                  value={generator.count}
-                  readOnly={readOnly}
-                  onChange={(e) => setGenerator(index, { count: e.target.valueAsNumber })}
-                />
-              </Field>
-              <Field id={`gen-${index}-seed`} label="Seed">
-                <input
-                  id={`gen-${index}-seed`}
-                  type="number"
-                  className="field__input"
-                  value={generator.seed}
-                  readOnly={readOnly}
-                  onChange={(e) => setGenerator(index, { seed: e.target.valueAsNumber })}
-                />
-              </Field>
+              <TextField
+                id={`gen-${index}-name`}
+                label="Name"
+                value={generator.name}
+                readOnly={readOnly}
+                onChange={(name) => setGenerator(index, { name })}
+              />
+              <NumberField
+                id={`gen-${index}-count`}
+                label="Count"
+                value={generator.count}
+                readOnly={readOnly}
+                onChange={(count) => setGenerator(index, { count })}
+              />
+              <NumberField
+                id={`gen-${index}-seed`}
+                label="Seed"
+                value={generator.seed}
+                readOnly={readOnly}
+                onChange={(seed) => setGenerator(index, { seed })}
+              />
               {readOnly ? null : (
                 <button
                   type="button"
@@ -307,5 +299,33 @@ export function TestsEditor({
         </div>
       </section>
     </div>
+  );
+}
+
+/** A text input filling a cell of the tests table. */
+function CellInput({
+  label,
+  mono = false,
+  placeholder,
+  value,
+  readOnly,
+  onChange,
+}: {
+  label: string;
+  mono?: boolean;
+  placeholder?: string;
+  value: string;
+  readOnly: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      className={`field__input field__input--cell${mono ? ' field__input--mono' : ''}`}
+      aria-label={label}
+      placeholder={placeholder}
+      value={value}
+      readOnly={readOnly}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
