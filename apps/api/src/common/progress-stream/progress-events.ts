@@ -1,5 +1,8 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type IORedis from 'ioredis';
+import { SHARED_ENV } from '../../config/config.tokens';
+import type { CliEnv } from '../../config/env';
+import { BULL_CONNECTION } from '../../modules/queue/queue.tokens';
 
 /** What a stream stores: every event as sent, except `done`, which readers answer with the stored entity. */
 export type StoredProgressEvent<E extends { type: string }> = Exclude<E, { type: 'done' }> | { type: 'done' };
@@ -35,18 +38,20 @@ function keys(prefix: string, kind: ProgressStreamKind, id: string) {
  * Progress of each graded entity (a submission, a lab submission) lives in Redis, not in any process: a stream per
  * entity (`queued`, `started`, ..., `done`) that any API instance can replay from an event id, and a channel that says
  * "the stream grew". Each entry holds the events of one append (a worker sends its events in small batches), so a
- * problem with a hundred tests costs a few stream entries, not a hundred. Each slice extends this with its kind.
+ * problem with a hundred tests costs a few stream entries, not a hundred. Each slice extends this, naming its kind.
  */
-export class ProgressEventsPublisher<E extends { type: string }> {
+@Injectable()
+export abstract class ProgressEventsPublisher<E extends { type: string }> {
+  protected abstract readonly kind: ProgressStreamKind;
+
   constructor(
-    private readonly redis: IORedis,
-    private readonly prefix: string,
-    private readonly kind: ProgressStreamKind,
+    @Inject(BULL_CONNECTION) private readonly redis: IORedis,
+    @Inject(SHARED_ENV) private readonly env: CliEnv,
   ) {}
 
   async append(id: string, events: StoredProgressEvent<E>[]): Promise<void> {
     if (events.length === 0) return;
-    const { stream, channel } = keys(this.prefix, this.kind, id);
+    const { stream, channel } = keys(this.env.QUEUE_PREFIX, this.kind, id);
     const replies =
       (await this.redis
         .multi()
@@ -60,20 +65,22 @@ export class ProgressEventsPublisher<E extends { type: string }> {
 }
 
 /** Reads the streams of one kind, and tells watchers when one grows (one subscriber connection per API process). */
-export class ProgressEventsReader<E extends { type: string }> implements OnModuleDestroy {
+@Injectable()
+export abstract class ProgressEventsReader<E extends { type: string }> implements OnModuleDestroy {
   private readonly logger = new Logger(this.constructor.name);
   private subscriber: IORedis | undefined;
   private readonly watchers = new Map<string, { notify: Set<() => void>; subscribed: Promise<unknown> }>();
 
+  protected abstract readonly kind: ProgressStreamKind;
+
   constructor(
-    private readonly redis: IORedis,
-    private readonly prefix: string,
-    private readonly kind: ProgressStreamKind,
+    @Inject(BULL_CONNECTION) private readonly redis: IORedis,
+    @Inject(SHARED_ENV) private readonly env: CliEnv,
   ) {}
 
   /** Events after the event id `after` (all when absent), in order. */
   async read(submissionId: string, after?: string): Promise<ProgressStreamEvent<E>[]> {
-    const { stream } = keys(this.prefix, this.kind, submissionId);
+    const { stream } = keys(this.env.QUEUE_PREFIX, this.kind, submissionId);
     const from = parseEventId(after);
     const entries = await this.redis.xrange(stream, from ? from.entry : '-', '+');
     const out: ProgressStreamEvent<E>[] = [];
@@ -95,7 +102,7 @@ export class ProgressEventsReader<E extends { type: string }> implements OnModul
 
   /** Calls `onGrow` whenever the entity's stream grows, until the returned function is called. */
   async watch(submissionId: string, onGrow: () => void): Promise<() => Promise<void>> {
-    const { channel } = keys(this.prefix, this.kind, submissionId);
+    const { channel } = keys(this.env.QUEUE_PREFIX, this.kind, submissionId);
     const subscriber = this.connect();
     let watched = this.watchers.get(channel);
     if (!watched) {

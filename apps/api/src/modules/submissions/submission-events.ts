@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type IORedis from 'ioredis';
+import { Injectable } from '@nestjs/common';
 import type { TSubmissionEvent } from '@prep/contracts';
 import {
   ProgressEventsPublisher,
@@ -7,9 +6,6 @@ import {
   type ProgressStreamKind,
   type StoredProgressEvent,
 } from '../../common/progress-stream/progress-events';
-import { SHARED_ENV } from '../../config/config.tokens';
-import type { CliEnv } from '../../config/env';
-import { BULL_CONNECTION } from '../queue/queue.tokens';
 
 export type StoredEvent = StoredProgressEvent<TSubmissionEvent>;
 
@@ -18,14 +14,10 @@ const SUBMISSION_STREAM: ProgressStreamKind = { key: 'submission', label: 'submi
 
 @Injectable()
 export class SubmissionEventsPublisher extends ProgressEventsPublisher<TSubmissionEvent> {
-  constructor(@Inject(BULL_CONNECTION) redis: IORedis, @Inject(SHARED_ENV) env: CliEnv) {
-    super(redis, env.QUEUE_PREFIX, SUBMISSION_STREAM);
-  }
+  protected readonly kind = SUBMISSION_STREAM;
 }
 
 @Injectable()
 export class SubmissionEventsReader extends ProgressEventsReader<TSubmissionEvent> {
-  constructor(@Inject(BULL_CONNECTION) redis: IORedis, @Inject(SHARED_ENV) env: CliEnv) {
-    super(redis, env.QUEUE_PREFIX, SUBMISSION_STREAM);
-  }
+  protected readonly kind = SUBMISSION_STREAM;
 }
