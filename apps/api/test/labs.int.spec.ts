@@ -26,6 +26,7 @@ import { LabResultsProcessor } from '../src/modules/labs/jobs/lab-results.proces
 import { PrismaService } from '../src/modules/prisma/prisma.service';
 import { WorkerModule } from '../src/worker.module';
 import { call, errorOf, registerLearner, type TRequest, type TSignedIn } from './support/api-client';
+import { cmdline, descendants, labWorkerTestEnv } from '../../lab-worker/test/support/worker-process';
 import { useBuiltInContent } from './support/content';
 import { startTestHttpApp } from './support/http-app';
 import { testWorkerEnv, uniqueQueuePrefix } from './support/test-env';
@@ -237,14 +238,6 @@ describe('the lab sweeper', () => {
   });
 });
 
-function cmdline(pid: number): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-}
-
 /** A real lab worker (apps/lab-worker/dist/main.js) on the built-in labs: one CPU slot, bubblewrap, a short lock. */
 class LabWorkerProcess {
   private readonly logs: string[] = [];
@@ -257,19 +250,7 @@ class LabWorkerProcess {
   static async start(uid: number): Promise<LabWorkerProcess> {
     if (!fs.existsSync(LAB_WORKER_MAIN)) throw new Error(`${LAB_WORKER_MAIN} is missing: build first (npm run build:libs)`);
     const child = spawn(process.execPath, [LAB_WORKER_MAIN], {
-      env: {
-        PATH: process.env.PATH,
-        REDIS_URL,
-        QUEUE_PREFIX,
-        LAB_SANDBOX: 'bubblewrap',
-        LAB_SANDBOX_UID: String(uid),
-        LAB_CPU_SLOTS: '1',
-        LAB_GPUS: 'none',
-        LAB_LOCK_MS: '2000',
-        LAB_STALLED_INTERVAL_MS: '1000',
-        LAB_WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'info',
-      },
+      env: labWorkerTestEnv({ redisUrl: REDIS_URL, queuePrefix: QUEUE_PREFIX, sandboxUid: uid }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const worker = new LabWorkerProcess(child);
@@ -286,27 +267,7 @@ class LabWorkerProcess {
 
   /** Its live descendants (the judge and the sandbox). */
   descendants(): number[] {
-    const parents = new Map<number, number>();
-    for (const entry of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (state !== 'Z') parents.set(Number(entry), Number(ppid));
-      } catch {
-        // gone
-      }
-    }
-    const found: number[] = [];
-    const walk = (p: number) => {
-      for (const [child, parent] of parents) {
-        if (parent !== p) continue;
-        found.push(child);
-        walk(child);
-      }
-    };
-    walk(this.child.pid!);
-    return found;
+    return descendants(this.child.pid!);
   }
 
   kill(): void {

@@ -10,6 +10,7 @@ import { parseConfig } from '../src/config';
 import { loadLabCatalog } from '../src/content';
 import { createSandbox } from '../src/sandbox';
 import { LabWorker } from '../src/worker';
+import { alive, cmdline, descendants, labWorkerTestEnv } from './support/worker-process';
 
 /**
  * The lab worker against the real Redis, grading in real bubblewrap sandboxes: one result per
@@ -114,48 +115,6 @@ describe('LabWorker (in process)', () => {
   }, 60_000);
 });
 
-/** Every live descendant of pid (children, grandchildren: the judge and the sandbox). */
-function descendants(pid: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state !== 'Z') parents.set(Number(entry), Number(ppid));
-    } catch {
-      // gone
-    }
-  }
-  const found: number[] = [];
-  const walk = (p: number) => {
-    for (const [child, parent] of parents) {
-      if (parent !== p) continue;
-      found.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return found;
-}
-
-function alive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-function cmdline(pid: number): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-}
-
 class WorkerProcess {
   readonly child: ChildProcess;
   readonly logs: Record<string, unknown>[] = [];
@@ -163,20 +122,7 @@ class WorkerProcess {
   constructor(uid: number) {
     if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npm run build:libs)`);
     this.child = spawn(process.execPath, [MAIN], {
-      env: {
-        PATH: process.env.PATH,
-        REDIS_URL,
-        QUEUE_PREFIX: PREFIX,
-        LAB_CONTENT_ROOT: CONTENT,
-        LAB_SANDBOX: 'bubblewrap',
-        LAB_SANDBOX_UID: String(uid),
-        LAB_CPU_SLOTS: '1',
-        LAB_GPUS: 'none',
-        LAB_LOCK_MS: '2000',
-        LAB_STALLED_INTERVAL_MS: '1000',
-        LAB_WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'info',
-      },
+      env: labWorkerTestEnv({ redisUrl: REDIS_URL, queuePrefix: PREFIX, sandboxUid: uid, contentRoot: CONTENT }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let pending = '';
