@@ -178,6 +178,14 @@ describe('labs over HTTP, graded by a lab worker', () => {
     expect(state.due).toBe(accepted.outcome?.due);
     expect(await labReviews(ada.user.id)).toBe(1);
 
+    // Another learner's submission is not there for them; a malformed id names the field.
+    const other = await registerLearner(app);
+    expect((await as(other, { url: `/api/lab-submissions/${passing.id}` })).statusCode).toBe(404);
+    expect((await as(other, { url: `/api/lab-submissions/${passing.id}/events` })).statusCode).toBe(404);
+    const malformed = await as(ada, { url: '/api/lab-submissions/not-an-id' });
+    expect(malformed.statusCode).toBe(400);
+    expect(JSON.stringify(errorOf(malformed).details)).toContain('id');
+
     const page = ZLabPage.parse((await as(ada, { url: `/api/labs/${LAB}` })).json());
     expect(page).toMatchObject({ status: 'solved', lastSubmission: { id: passing.id, verdict: 'accepted' } });
     const history = ZListLabSubmissionsResponse.parse((await as(ada, { url: `/api/labs/${LAB}/submissions` })).json());
